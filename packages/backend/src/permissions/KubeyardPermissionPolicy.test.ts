@@ -1,0 +1,43 @@
+import { AuthorizeResult, createPermission } from '@backstage/plugin-permission-common';
+import type { PolicyQueryUser } from '@backstage/plugin-permission-node';
+import { KubeyardPermissionPolicy } from './KubeyardPermissionPolicy';
+
+const policy = new KubeyardPermissionPolicy({
+  platformGroups: ['group:default/platform-team'],
+});
+
+function userOwning(...refs: string[]): PolicyQueryUser {
+  return {
+    info: { userEntityRef: refs[0], ownershipEntityRefs: refs },
+  } as unknown as PolicyQueryUser;
+}
+
+const platformUser = userOwning('user:default/pat', 'group:default/Platform-Team');
+const developer = userOwning('user:default/alice', 'group:default/team-payments');
+
+const cases: Array<[string, ReturnType<typeof createPermission>, PolicyQueryUser, AuthorizeResult]> = [
+  ['platform member deletes an entity', createPermission({ name: 'catalog.entity.delete', attributes: { action: 'delete' }, resourceType: 'catalog-entity' }), platformUser, AuthorizeResult.ALLOW],
+  ['developer reads an entity', createPermission({ name: 'catalog.entity.read', attributes: { action: 'read' }, resourceType: 'catalog-entity' }), developer, AuthorizeResult.ALLOW],
+  ['developer reads kubernetes resources (no action)', createPermission({ name: 'kubernetes.proxy', attributes: {} }), developer, AuthorizeResult.ALLOW],
+  ['developer deletes an entity', createPermission({ name: 'catalog.entity.delete', attributes: { action: 'delete' }, resourceType: 'catalog-entity' }), developer, AuthorizeResult.DENY],
+  ['developer registers a location', createPermission({ name: 'catalog.location.create', attributes: { action: 'create' } }), developer, AuthorizeResult.DENY],
+  ['developer runs a template', createPermission({ name: 'scaffolder.task.create', attributes: { action: 'create' } }), developer, AuthorizeResult.ALLOW],
+  ['developer executes template actions', createPermission({ name: 'scaffolder.action.execute', attributes: {}, resourceType: 'scaffolder-action' }), developer, AuthorizeResult.ALLOW],
+  ['developer refreshes an entity', createPermission({ name: 'catalog.entity.refresh', attributes: { action: 'update' }, resourceType: 'catalog-entity' }), developer, AuthorizeResult.ALLOW],
+  ['developer updates a kubeyard tenant', createPermission({ name: 'kubeyard.tenant.update', attributes: { action: 'update' } }), developer, AuthorizeResult.DENY],
+];
+
+describe('KubeyardPermissionPolicy', () => {
+  it.each(cases)('%s', async (_name, permission, user, expected) => {
+    const decision = await policy.handle({ permission }, user);
+    expect(decision.result).toBe(expected);
+  });
+
+  it('matches platform groups case-insensitively, as entity refs are', async () => {
+    const decision = await policy.handle(
+      { permission: createPermission({ name: 'x.delete', attributes: { action: 'delete' } }) },
+      userOwning('user:default/bo', 'GROUP:DEFAULT/PLATFORM-TEAM'),
+    );
+    expect(decision.result).toBe(AuthorizeResult.ALLOW);
+  });
+});

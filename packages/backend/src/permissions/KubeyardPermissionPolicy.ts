@@ -1,0 +1,70 @@
+import type { BackstageUserInfo } from '@backstage/backend-plugin-api';
+import {
+  AuthorizeResult,
+  type PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import type {
+  PermissionPolicy,
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
+
+/**
+ * Permissions that anybody signed in needs to request things through Software Templates.
+ * Kubeyard's own scaffolder actions then call kubeyard-backend with the initiator's
+ * credentials, so what a template may change is still decided per permission there.
+ */
+const SELF_SERVICE_PERMISSIONS = new Set([
+  'scaffolder.task.create',
+  'scaffolder.task.read',
+  'scaffolder.task.cancel',
+  'scaffolder.action.execute',
+  'scaffolder.template.parameter.read',
+  'scaffolder.template.step.read',
+  'catalog.entity.refresh',
+]);
+
+/** Options of {@link KubeyardPermissionPolicy}. */
+export interface KubeyardPermissionPolicyOptions {
+  /** Entity refs of the groups that may do everything, e.g. `group:default/platform-team`. */
+  platformGroups: string[];
+}
+
+/**
+ * The reference app's policy: members of the platform groups may do everything; everybody
+ * else may read and use self-service templates, and nothing else.
+ */
+export class KubeyardPermissionPolicy implements PermissionPolicy {
+  private readonly platformGroups: Set<string>;
+
+  constructor(options: KubeyardPermissionPolicyOptions) {
+    this.platformGroups = new Set(
+      options.platformGroups.map(ref => ref.toLocaleLowerCase('en-US')),
+    );
+  }
+
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    if (user && this.isPlatformMember(user.info)) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    const { permission } = request;
+    if (SELF_SERVICE_PERMISSIONS.has(permission.name)) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    const action = permission.attributes.action;
+    if (action === undefined || action === 'read') {
+      // Resource permissions without an action are reads too (e.g. catalog.entity.read).
+      return { result: AuthorizeResult.ALLOW };
+    }
+    return { result: AuthorizeResult.DENY };
+  }
+
+  private isPlatformMember(info: BackstageUserInfo): boolean {
+    return info.ownershipEntityRefs.some(ref =>
+      this.platformGroups.has(ref.toLocaleLowerCase('en-US')),
+    );
+  }
+}

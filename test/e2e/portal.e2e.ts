@@ -1,0 +1,32 @@
+import { expect, test, type Page } from '@playwright/test';
+import { screenshot } from './screenshots';
+
+async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await enter.click();
+}
+
+test('guest signs in and sees the catalog of the demo organisation', async ({ page }) => {
+  await signInAsGuest(page);
+  await expect(page.getByRole('link', { name: 'payments-api' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'checkout', exact: true })).toBeVisible();
+  await screenshot(page, 'catalog');
+});
+
+test('a demo service page shows its owner and system', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.getByRole('link', { name: 'payments-api' }).click();
+  await expect(page).toHaveURL(/\/catalog\/default\/component\/payments-api/);
+  await expect(page.getByText('Payment authorisation API', { exact: false }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: /team-payments/ }).first()).toBeVisible();
+  await screenshot(page, 'entity-payments-api');
+});
+
+test('Create lists the Software Templates', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.goto('/create');
+  await expect(page.getByRole('heading', { name: /Create a new component|Templates/i }).first()).toBeVisible();
+  await expect(page.getByText('Onboard a Kubernetes workload').first()).toBeVisible();
+  await screenshot(page, 'create');
+});
