@@ -58,6 +58,18 @@ function unitSuite() {
   };
 }
 
+/** True when the catalog serves the entity (`kind/namespace/name`), asked as the guest. */
+async function catalogHas(base, ref) {
+  try {
+    const session = await (await fetch(`${base}/api/auth/guest/refresh`)).json();
+    const token = session.backstageIdentity.token;
+    const response = await fetch(`${base}/api/catalog/entities/by-name/${ref}`, { headers: { authorization: `Bearer ${token}` } });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
 /** The e2e backend serves the built app itself, on its own port and its own database. */
 function writeE2eConfig(dataDir) {
   const base = `http://localhost:${E2E_BACKEND_PORT}`;
@@ -101,6 +113,8 @@ async function e2eSuite() {
     children.push(backend);
     const base = `http://localhost:${E2E_BACKEND_PORT}`;
     await waitFor('the backend', () => answers(`${base}/.backstage/health/v1/readiness`), { timeoutMs: 180_000, child: backend });
+    // A fresh database: wait until the catalog has ingested the demo organisation.
+    await waitFor('the demo catalog', () => catalogHas(base, 'component/default/payments-api'), { timeoutMs: 180_000, child: backend });
     const playwright = run('yarn', ['playwright', 'test', '--config', 'test/e2e/playwright.config.ts'], {
       PLAYWRIGHT_JSON_OUTPUT_NAME: output,
       KUBEYARD_E2E_BASE_URL: base,
