@@ -6,6 +6,7 @@
 import { DatabaseManager } from '@backstage/backend-defaults/database';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigSources, FileConfigSource } from '@backstage/config-loader';
+import knexFactory from 'knex';
 import path from 'node:path';
 
 const pgUrl = process.env.KUBEYARD_TEST_PG;
@@ -52,7 +53,7 @@ describe('app-config.production.yaml database', () => {
         expect(await knex('smoke').count({ n: '*' })).toEqual([{ n: '1' }]);
       } finally {
         await knex.destroy();
-        const admin = (await import('knex')).default({ client: 'pg', connection: pgUrl });
+        const admin = knexFactory({ client: 'pg', connection: pgUrl });
         await admin.raw(`drop database if exists "backstage_plugin_${pluginId}"`);
         await admin.destroy();
       }
