@@ -118,6 +118,7 @@ async function e2eSuite() {
     const playwright = run('yarn', ['playwright', 'test', '--config', 'test/e2e/playwright.config.ts'], {
       PLAYWRIGHT_JSON_OUTPUT_NAME: output,
       KUBEYARD_E2E_BASE_URL: base,
+      KUBEYARD_E2E_FLEET_URL: `http://127.0.0.1:${E2E_FLEET_PORT}`,
     });
     const report = readJson(output);
     const stats = report?.stats ?? {};

@@ -1,0 +1,15 @@
+export { evaluateClusterHa, clusterHaRules } from './evaluateClusterHa';
+export { evaluateWorkloadHa, everyWorkloadRules, replicatedWorkloadRules } from './evaluateWorkloadHa';
+export { isControlPlaneNode, isNodeReady, isSchedulableFor, tolerates } from './nodes';
+export { quorumSize, quorumTolerance } from './etcdRules';
+export { allowedDisruptions } from './pdbRules';
+export { resolveIntOrPercent } from './intOrPercent';
+export type {
+  ClusterContext,
+  ClusterHaInput,
+  ClusterHaResult,
+  ClusterRule,
+  WorkloadContext,
+  WorkloadHaInput,
+  WorkloadRule,
+} from './types';
