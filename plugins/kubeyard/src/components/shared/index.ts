@@ -1,0 +1,11 @@
+export { ClusterLink } from './ClusterLink';
+export { ClusterStatusChip } from './ClusterStatusChip';
+export { FindingCountChips } from './FindingCountChips';
+export { FindingsList } from './FindingsList';
+export { PollingContent } from './PollingContent';
+export { SeverityIcon } from './SeverityIcon';
+export { StatusChip } from './StatusChip';
+export type { StatusTone } from './StatusChip';
+export { SyncChip } from './SyncChip';
+export { UsageBar } from './UsageBar';
+export { usageColor } from './usageColor';

@@ -1,0 +1,3 @@
+export { entityClustersContent } from './entityClustersContent';
+export { kubeyardApi } from './kubeyardApi';
+export { kubeyardPage } from './kubeyardPage';

@@ -1,0 +1,91 @@
+import type { ClusterSync } from '@kubeyard/backstage-plugin-kubeyard-common';
+
+/** Three significant digits at most, without trailing zeros: 1.5, 12.3, 123. */
+function round(value: number): string {
+  const abs = Math.abs(value);
+  let digits = 0;
+  if (abs < 10) digits = 2;
+  else if (abs < 100) digits = 1;
+  return String(Number(value.toFixed(digits)));
+}
+
+/** CPU in cores, e.g. `1.5 cores`, `1 core`, `250m` for less than a tenth of a core. */
+export function formatCores(cores: number): string {
+  if (!Number.isFinite(cores)) return '—';
+  if (cores > 0 && cores < 0.1) return `${Math.round(cores * 1000)}m`;
+  const text = round(cores);
+  return `${text} ${text === '1' ? 'core' : 'cores'}`;
+}
+
+const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+
+/** Bytes in binary units, as Kubernetes quantities use them: `512 MiB`, `12 GiB`. */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes)) return '—';
+  let value = bytes;
+  let unit = 0;
+  while (Math.abs(value) >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  // Round first: 1023.99 MiB reads better as 1 GiB.
+  if (Number(round(value)) >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${unit === 0 ? Math.round(value) : round(value)} ${BYTE_UNITS[unit]}`;
+}
+
+/** A ratio as a whole percentage: 0.634 → `63%`. */
+export function formatPercent(ratio: number): string {
+  if (!Number.isFinite(ratio)) return '—';
+  return `${Math.round(ratio * 100)}%`;
+}
+
+/** How long ago an ISO timestamp was, relative to `now` (ms): `12 s ago`, `5 min ago`. */
+export function formatRelativeTime(
+  iso: string,
+  now: number = Date.now(),
+): string {
+  const then = Date.parse(iso);
+  if (Number.isNaN(then)) return 'at an unknown time';
+  const seconds = Math.floor((now - then) / 1000);
+  // Clock skew between the browser and the backend can put a fresh sync in the future.
+  if (seconds < 1) return 'just now';
+  if (seconds < 60) return `${seconds} s ago`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.floor(hours / 24)} d ago`;
+}
+
+/** The short label of a cluster's sync state: `synced 12 s ago`, `stale`, `sync error`. */
+export function describeSync(
+  sync: ClusterSync,
+  now: number = Date.now(),
+): string {
+  const ago = sync.lastSyncTime
+    ? formatRelativeTime(sync.lastSyncTime, now)
+    : undefined;
+  switch (sync.state) {
+    case 'synced':
+      return ago ? `synced ${ago}` : 'synced';
+    case 'syncing':
+      return 'syncing…';
+    case 'stale':
+      return ago ? `stale, synced ${ago}` : 'stale';
+    case 'error':
+    default:
+      return 'sync error';
+  }
+}
+
+/** A count with its noun, pluralised: `1 node`, `3 nodes`. */
+export function pluralize(
+  count: number,
+  noun: string,
+  plural = `${noun}s`,
+): string {
+  return `${count} ${count === 1 ? noun : plural}`;
+}
