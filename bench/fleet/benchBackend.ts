@@ -18,7 +18,7 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: n
  * its own port against the given clusters, with one catalog Component for `entity`, and
  * returns a fetch that carries a guest token.
  */
-export async function startBenchBackend(options: { connections: Array<{ name: string; url: string; serviceAccountToken?: string }>; entity: string }) {
+export async function startBenchBackend(options: { connections: Array<{ name: string; url: string; serviceAccountToken?: string; skipTLSVerify?: boolean }>; entity: string }) {
   const dir = path.join(root, '.data', 'bench');
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, 'sqlite'), { recursive: true });

@@ -40,6 +40,9 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 // Kubernetes: the same `kubernetes.clusterLocatorMethods` config feeds Kubeyard.
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 
+// Kubeyard: fleet index, cluster, workload and federation views (/api/kubeyard).
+backend.add(import('@kubeyard/backstage-plugin-kubeyard-backend'));
+
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));

@@ -21,6 +21,8 @@ export interface ObjectMeta {
   generation?: number;
   creationTimestamp?: string;
   deletionTimestamp?: string;
+  deletionGracePeriodSeconds?: number;
+  selfLink?: string;
   labels?: Record<string, string>;
   annotations?: Record<string, string>;
   ownerReferences?: OwnerReference[];
@@ -103,6 +105,11 @@ export interface ListOptions {
   limit?: number;
   continue?: string;
   user?: UserInfo;
+  /**
+   * Return the stored objects themselves (deep-frozen, shared) instead of copies: much cheaper
+   * for informer-style caches of large clusters. Copy an object before changing it.
+   */
+  readOnly?: boolean;
 }
 
 /** The result of a list. */
@@ -151,7 +158,12 @@ export interface ClusterStore {
     name: string,
     options?: WriteOptions & { propagationPolicy?: 'Foreground' | 'Background' | 'Orphan' },
   ): KubeObject;
-  /** In-process watch from a resourceVersion (exclusive); returns an unsubscribe function. */
+  /**
+   * In-process watch from a resourceVersion (exclusive); returns an unsubscribe function.
+   * Without resourceVersion (or with '0') existing objects are first sent as ADDED, as the real
+   * API server does. Events arrive asynchronously (a microtask after the write), in
+   * resourceVersion order; their objects are shared, deep-frozen snapshots: copy to change.
+   */
   watch(
     gvr: GVR,
     namespace: string | undefined,
@@ -226,6 +238,12 @@ export interface ClusterBehaviour {
   usage?: { base: number; peak: number; noise: number; peakHourUtc: number };
   /** Pods matching these label selectors stay in the given state. */
   podStates?: Array<{ selector: string; phase?: string; ready?: boolean; restarts?: number; reason?: string }>;
+  /** Nodes whose kubelet stopped posting status: Ready=Unknown, unreachable taints, their pods not Ready. */
+  notReadyNodes?: string[];
+  /** BackupStorageLocation phase by name; unset names keep the phase in the object (default Available). */
+  storageLocationPhases?: Record<string, 'Available' | 'Unavailable'>;
+  /** Seconds a Job's pod runs in simulated time before it Succeeds. Default 60. */
+  jobDurationSeconds?: number;
 }
 
 /** One cluster in a scenario. */

@@ -14,3 +14,5 @@ export * from './selectors/labelSelector';
 export * from './federation/replicaSplit';
 export * from './quantity';
 export * from './ha';
+export * from './tenants';
+export * from './backups';

@@ -36,6 +36,8 @@ interface TypeCache {
   items: Map<string, unknown>;
   error?: string;
   syncedAt?: Date;
+  /** Listed, or found not served, at least once: the cluster's data for this type is known. */
+  settled?: boolean;
 }
 
 class GoneError extends Error {}
@@ -145,7 +147,7 @@ export class ClusterWatcher {
     const caches = [...this.caches.values()];
     const failing = caches.find(c => c.state === 'error');
     const error = this.probeError ?? failing?.error;
-    const everSynced = caches.every(c => c.syncedAt || c.state === 'absent');
+    const everSynced = caches.every(c => c.settled);
     // Open watches keep the data current, so while the cluster answers its probe the data is
     // as fresh as the last probe; otherwise as old as the oldest type's last list or event.
     const times = caches.map(c => c.syncedAt?.getTime()).filter((t): t is number => t !== undefined);
@@ -208,6 +210,7 @@ export class ClusterWatcher {
         resourceVersion = undefined;
         if (cache.type.optional && statusOf(error) === 404) {
           cache.state = 'absent';
+          cache.settled = true;
           cache.items.clear();
           cache.error = undefined;
           await this.sleep(this.options.absentRecheckMs);
@@ -240,6 +243,7 @@ export class ClusterWatcher {
     } while (continueToken && !this.stopped);
     cache.items = items;
     cache.state = 'synced';
+    cache.settled = true;
     cache.error = undefined;
     cache.syncedAt = new Date();
     return resourceVersion;
@@ -251,6 +255,7 @@ export class ClusterWatcher {
     const path = type.group ? `/apis/${type.group}/${type.version}/${type.plural}` : `/api/${type.version}/${type.plural}`;
     let lastVersion = resourceVersion;
     let gone = false;
+    let controller: AbortController | undefined;
     const done = new Promise<void>((resolve, reject) => {
       new Watch(this.kc)
         .watch(
@@ -271,11 +276,16 @@ export class ClusterWatcher {
           (err: unknown) => (err && !gone ? reject(err) : resolve()),
         )
         .then(abort => {
-          this.aborts.add(abort);
-          void done.finally(() => this.aborts.delete(abort));
+          if (this.stopped) abort.abort();
+          else this.aborts.add(abort);
+          controller = abort;
         }, reject);
     });
-    await done;
+    try {
+      await done;
+    } finally {
+      if (controller) this.aborts.delete(controller);
+    }
     if (gone) throw new GoneError();
     cache.syncedAt = new Date();
     return lastVersion;

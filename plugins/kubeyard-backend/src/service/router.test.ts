@@ -8,6 +8,8 @@ import { kubeyardPlugin } from './plugin';
 
 type Sim = Awaited<ReturnType<typeof startSimulator>>;
 
+jest.setTimeout(60_000);
+
 const entities = [
   {
     apiVersion: 'backstage.io/v1alpha1',
@@ -49,7 +51,7 @@ describe('kubeyard router', () => {
               clusterLocatorMethods: [
                 {
                   type: 'config',
-                  clusters: sim.clusters.map(c => ({ name: c.name, url: c.url, authProvider: 'serviceAccount', serviceAccountToken: c.token })),
+                  clusters: sim.clusters.map(c => ({ name: c.name, url: c.url, authProvider: 'serviceAccount', serviceAccountToken: c.token, skipTLSVerify: true })),
                 },
               ],
             },

@@ -1,0 +1,158 @@
+/*
+ * Label selectors: the string form of `?labelSelector=` (k8s.io/apimachinery/pkg/labels) and
+ * the metav1.LabelSelector object form (matchLabels / matchExpressions).
+ */
+import { badRequest } from './errors';
+
+/** One parsed requirement. */
+export interface LabelRequirement {
+  key: string;
+  operator: 'in' | 'notin' | 'exists' | '!' | '=' | '!=' | 'gt' | 'lt';
+  values: string[];
+}
+
+/** A compiled selector; an empty selector matches everything. */
+export type LabelMatcher = (labels: Record<string, string> | undefined) => boolean;
+
+const KEY_RE = /^([a-z0-9A-Z]([-a-z0-9A-Z_.]*[a-z0-9A-Z])?\/)?[a-zA-Z0-9]([-a-zA-Z0-9_.]{0,61}[a-zA-Z0-9])?$/;
+const VALUE_RE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+
+function parseError(_selector: string, why: string) {
+  return badRequest(`unable to parse requirement: ${why}`);
+}
+
+/** Splits on commas that are not inside a `( … )` value set. */
+function splitRequirements(selector: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of selector) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (ch === ',' && depth === 0) {
+      parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  parts.push(current);
+  return parts.map(p => p.trim()).filter(p => p.length > 0);
+}
+
+function checkKey(selector: string, key: string): void {
+  if (!KEY_RE.test(key)) {
+    throw parseError(selector, `invalid label key "${key}": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`);
+  }
+}
+
+function checkValue(selector: string, value: string): void {
+  if (value.length > 63 || !VALUE_RE.test(value)) {
+    throw parseError(selector, `invalid label value: "${value}": must be no more than 63 characters and consist of alphanumeric characters, '-', '_' or '.'`);
+  }
+}
+
+function parseOne(selector: string, text: string): LabelRequirement {
+  let m = /^(\S+)\s+(in|notin)\s*\((.*)\)$/.exec(text);
+  if (m) {
+    checkKey(selector, m[1]);
+    const values = m[3].split(',').map(v => v.trim());
+    values.forEach(v => checkValue(selector, v));
+    return { key: m[1], operator: m[2] as 'in' | 'notin', values };
+  }
+  m = /^!\s*(\S+)$/.exec(text);
+  if (m) {
+    checkKey(selector, m[1]);
+    return { key: m[1], operator: '!', values: [] };
+  }
+  m = /^([^=!<>\s]+)\s*(==|=|!=|>|<)\s*(\S*)$/.exec(text);
+  if (m) {
+    checkKey(selector, m[1]);
+    const op = m[2];
+    if (op === '>' || op === '<') {
+      if (!/^-?\d+$/.test(m[3])) throw parseError(selector, `for 'Gt', 'Lt' operators, the value must be an integer`);
+      return { key: m[1], operator: op === '>' ? 'gt' : 'lt', values: [m[3]] };
+    }
+    checkValue(selector, m[3]);
+    return { key: m[1], operator: op === '!=' ? '!=' : '=', values: [m[3]] };
+  }
+  if (/^\S+$/.test(text) && !/[=!()<>]/.test(text)) {
+    checkKey(selector, text);
+    return { key: text, operator: 'exists', values: [] };
+  }
+  throw parseError(selector, `found '${text}', expected: !, identifier, or 'end of string'`);
+}
+
+/** Parses `app=web,tier in (a,b),!legacy`; throws 400 BadRequest on bad input. */
+export function parseLabelSelector(selector: string | undefined): LabelRequirement[] {
+  if (!selector || !selector.trim()) return [];
+  return splitRequirements(selector).map(text => parseOne(selector, text));
+}
+
+/** Whether labels satisfy one requirement. */
+export function matchesRequirement(r: LabelRequirement, labels: Record<string, string> | undefined): boolean {
+  const has = labels !== undefined && Object.prototype.hasOwnProperty.call(labels, r.key);
+  const value = has ? labels![r.key] : undefined;
+  switch (r.operator) {
+    case '=':
+    case 'in':
+      return has && r.values.includes(value!);
+    case '!=':
+    case 'notin':
+      return !has || !r.values.includes(value!);
+    case 'exists':
+      return has;
+    case '!':
+      return !has;
+    case 'gt':
+      return has && /^-?\d+$/.test(value!) && Number(value) > Number(r.values[0]);
+    case 'lt':
+      return has && /^-?\d+$/.test(value!) && Number(value) < Number(r.values[0]);
+    default:
+      return false;
+  }
+}
+
+/** Compiles a selector string into a matcher. */
+export function labelMatcher(selector: string | undefined): LabelMatcher {
+  const requirements = parseLabelSelector(selector);
+  if (requirements.length === 0) return () => true;
+  return labels => requirements.every(r => matchesRequirement(r, labels));
+}
+
+/** metav1.LabelSelector */
+export interface LabelSelectorObject {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: Array<{ key: string; operator: string; values?: string[] }>;
+}
+
+/**
+ * Compiles a metav1.LabelSelector. An empty object matches everything; a missing selector
+ * matches nothing (as in RBAC aggregation and quota scope selectors).
+ */
+export function labelSelectorObjectMatcher(selector: LabelSelectorObject | undefined | null): LabelMatcher {
+  if (!selector) return () => false;
+  const requirements: LabelRequirement[] = Object.entries(selector.matchLabels ?? {}).map(([key, value]) => ({
+    key,
+    operator: '=',
+    values: [value],
+  }));
+  for (const e of selector.matchExpressions ?? []) {
+    const operators: Record<string, LabelRequirement['operator']> = { in: 'in', notin: 'notin', exists: 'exists', doesnotexist: '!' };
+    const operator = operators[e.operator.toLowerCase()];
+    if (!operator) return () => false;
+    requirements.push({ key: e.key, operator, values: e.values ?? [] });
+  }
+  return labels => requirements.every(r => matchesRequirement(r, labels));
+}
+
+/** The string form of a metav1.LabelSelector, as kubectl prints it. */
+export function formatLabelSelectorObject(selector: LabelSelectorObject | undefined): string {
+  if (!selector) return '<none>';
+  const parts = Object.entries(selector.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
+  for (const e of selector.matchExpressions ?? []) {
+    const op = e.operator.toLowerCase();
+    if (op === 'exists') parts.push(e.key);
+    else if (op === 'doesnotexist') parts.push(`!${e.key}`);
+    else parts.push(`${e.key} ${op} (${(e.values ?? []).join(',')})`);
+  }
+  return parts.length ? parts.join(',') : '<none>';
+}

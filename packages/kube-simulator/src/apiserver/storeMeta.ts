@@ -1,0 +1,77 @@
+/*
+ * Small per-object rules of the registries: which metadata the server owns, which types track
+ * generation, default propagation policies, and the random names and uids the server assigns.
+ */
+import type { KubeObject, ResourceType } from '../types';
+import { badRequest } from './errors';
+import { groupVersion } from './typeRegistry';
+import type { PropagationPolicy } from './storeInternals';
+
+/** Metadata the client cannot set on create. */
+export const SERVER_OWNED_METADATA = [
+  'uid',
+  'resourceVersion',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'generation',
+  'selfLink',
+] as const;
+
+const GENERATION_GROUPS = new Set(['apps', 'batch', 'policy', 'autoscaling', 'networking.k8s.io', 'apiextensions.k8s.io']);
+
+/** Whether metadata.generation is maintained for a type (custom resources always). */
+export function tracksGeneration(t: ResourceType, custom: boolean): boolean {
+  return custom || GENERATION_GROUPS.has(t.group);
+}
+
+/** Whether a type serves a status subresource (writes to the main resource keep status). */
+export function hasStatusSubresource(t: ResourceType): boolean {
+  return !!t.subresources?.includes('status');
+}
+
+/** The propagation policy when DeleteOptions names none (batch/v1 Jobs still orphan their pods). */
+export function defaultPropagationPolicy(t: ResourceType): PropagationPolicy {
+  return t.group === 'batch' && t.resource === 'jobs' ? 'Orphan' : 'Background';
+}
+
+const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+/** The 5-character suffix the registry appends to generateName. */
+export function randomSuffix(random: () => number): string {
+  let s = '';
+  for (let i = 0; i < 5; i++) s += NAME_ALPHABET[Math.floor(random() * NAME_ALPHABET.length)];
+  return s;
+}
+
+/** A version-4 UUID drawn from `random` (deterministic for seeded scenarios). */
+export function randomUid(random: () => number): string {
+  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
+  const variant = (8 + Math.floor(random() * 4)).toString(16);
+  return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
+}
+
+/** RFC 3339 with second precision, as Kubernetes serializes metav1.Time. */
+export function rfc3339(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Fills in or checks apiVersion and kind of a request body against the endpoint's type. */
+export function checkKind(t: ResourceType, obj: KubeObject, servedVersions: string[]): void {
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw badRequest('the body of the request is not a Kubernetes object');
+  const expected = groupVersion(t.group, t.version);
+  if (!obj.apiVersion) obj.apiVersion = expected;
+  if (!obj.kind) obj.kind = t.kind;
+  if (obj.apiVersion !== expected && !servedVersions.map(v => groupVersion(t.group, v)).includes(obj.apiVersion)) {
+    throw badRequest(`the API version in the data (${obj.apiVersion}) does not match the expected API version (${expected})`);
+  }
+  if (obj.kind !== t.kind) throw badRequest(`the kind in the data (${obj.kind}) does not match the expected kind (${t.kind})`);
+  if (obj.metadata === undefined || obj.metadata === null) obj.metadata = {};
+  if (typeof obj.metadata !== 'object') throw badRequest('metadata must be an object');
+}
+
+/** Drops undefined members of metadata so stored objects compare and serialize cleanly. */
+export function compactMetadata(obj: KubeObject): void {
+  const meta = obj.metadata as Record<string, unknown>;
+  for (const k of Object.keys(meta)) if (meta[k] === undefined) delete meta[k];
+}
