@@ -51,11 +51,18 @@ test('the federation page shows KubeFed and Karmada placements', async ({ page }
 
 test('a service page shows the service across clusters', async ({ page }) => {
   await signIn(page);
-  await page.goto('/catalog/default/component/payments-api');
-  await page.getByText('Clusters', { exact: true }).first().click();
+  await page.goto('/catalog/default/component/payments-api/clusters');
   await expect(page.getByText('prod-eu').first()).toBeVisible();
   await expect(page.getByText('prod-us').first()).toBeVisible();
   await screenshot(page, 'entity-clusters');
+});
+
+test("the kubernetes plugin's tab shows the service's pods from the simulated clusters", async ({ page }) => {
+  await signIn(page);
+  await page.goto('/catalog/default/component/payments-api/kubernetes');
+  await expect(page.getByText('prod-eu').first()).toBeVisible();
+  await expect(page.getByText(/payments-api/).first()).toBeVisible();
+  await screenshot(page, 'entity-kubernetes');
 });
 
 test('a cluster put down shows its error while the rest of the fleet page works', async ({ page }) => {
@@ -63,7 +70,7 @@ test('a cluster put down shows its error while the rest of the fleet page works'
   await setFault('prod-us', { errorStatus: 503 });
   try {
     await page.goto('/kubeyard');
-    await expect(page.getByText(/503/).first()).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByText(/HTTP 503/).first()).toBeVisible({ timeout: 60_000 });
     await expect(page.getByRole('link', { name: 'prod-eu', exact: true }).first()).toBeVisible();
     await screenshot(page, 'fleet-cluster-down');
   } finally {

@@ -21,7 +21,10 @@ test('a demo service page shows its owner and system', async ({ page }) => {
   await page.goto('/catalog/default/component/payments-api');
   await expect(page.getByText('Payment authorisation API', { exact: false }).first()).toBeVisible();
   await expect(page.getByRole('link', { name: 'Payments' }).first()).toBeVisible();
+  // Kubernetes and Kubeyard's Clusters tab are grouped under Deployment.
+  await page.getByText('Deployment', { exact: true }).first().click();
   await expect(page.getByText('Kubernetes', { exact: true }).first()).toBeVisible();
+  await expect(page.getByText('Clusters', { exact: true }).first()).toBeVisible();
   await screenshot(page, 'entity-payments-api');
 });
 

@@ -7,6 +7,7 @@
 export * from './api/types';
 export type { KubeyardApi } from './api/KubeyardApi';
 export { KubeyardClient } from './api/KubeyardClient';
+export * from './api/tenantTypes';
 export type { KubeyardDiscovery, KubeyardFetch } from './api/KubeyardClient';
 export * from './fleet/types';
 export * from './findings/types';
@@ -16,3 +17,4 @@ export * from './quantity';
 export * from './ha';
 export * from './tenants';
 export * from './backups';
+export * from './permissions';

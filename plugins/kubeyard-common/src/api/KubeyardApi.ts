@@ -1,4 +1,13 @@
 import type {
+  OwnershipFindingsResponse,
+  TenantDetail,
+  TenantOperation,
+  TenantPlan,
+  TenantRequest,
+  TenantsResponse,
+  VerifyReport,
+} from './tenantTypes';
+import type {
   ClusterDetail,
   ClustersResponse,
   EntityWorkloadsResponse,
@@ -11,4 +20,16 @@ export interface KubeyardApi {
   getCluster(name: string): Promise<ClusterDetail>;
   getEntityWorkloads(entityRef: string): Promise<EntityWorkloadsResponse>;
   getFederation(): Promise<FederationResponse>;
+  /** Plans a tenant: validation, then a server-side dry-run per cluster, shown as a diff. */
+  planTenant(spec: TenantRequest): Promise<TenantPlan>;
+  /** Applies a tenant; with `wait: false` returns the running operation at once (poll getOperation). */
+  applyTenant(spec: TenantRequest, options?: { wait?: boolean }): Promise<TenantOperation>;
+  getOperation(tenant: string, operationId: string): Promise<TenantOperation>;
+  listTenants(): Promise<TenantsResponse>;
+  getTenant(name: string): Promise<TenantDetail>;
+  verifyTenant(name: string): Promise<VerifyReport>;
+  /** Decommissions a tenant; `confirm` must repeat its name. */
+  deleteTenant(name: string, options: { confirm: string; force?: boolean }): Promise<TenantOperation>;
+  /** Namespaces with no owner, owners that are not catalog Groups, drift, missing tenants. */
+  getOwnershipFindings(): Promise<OwnershipFindingsResponse>;
 }

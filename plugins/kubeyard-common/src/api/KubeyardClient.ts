@@ -1,6 +1,15 @@
 import { ResponseError } from '@backstage/errors';
 import type { KubeyardApi } from './KubeyardApi';
 import type {
+  OwnershipFindingsResponse,
+  TenantDetail,
+  TenantOperation,
+  TenantPlan,
+  TenantRequest,
+  TenantsResponse,
+  VerifyReport,
+} from './tenantTypes';
+import type {
   ClusterDetail,
   ClustersResponse,
   EntityWorkloadsResponse,
@@ -37,9 +46,49 @@ export class KubeyardClient implements KubeyardApi {
     return this.get('/federation');
   }
 
-  private async get<T>(path: string): Promise<T> {
+  planTenant(spec: TenantRequest): Promise<TenantPlan> {
+    return this.send('POST', '/tenants?mode=plan', spec);
+  }
+
+  applyTenant(spec: TenantRequest, options?: { wait?: boolean }): Promise<TenantOperation> {
+    return this.send('POST', `/tenants?mode=apply&wait=${options?.wait === false ? 'false' : 'true'}`, spec);
+  }
+
+  getOperation(tenant: string, operationId: string): Promise<TenantOperation> {
+    return this.get(`/tenants/${encodeURIComponent(tenant)}/operations/${encodeURIComponent(operationId)}`);
+  }
+
+  listTenants(): Promise<TenantsResponse> {
+    return this.get('/tenants');
+  }
+
+  getTenant(name: string): Promise<TenantDetail> {
+    return this.get(`/tenants/${encodeURIComponent(name)}`);
+  }
+
+  verifyTenant(name: string): Promise<VerifyReport> {
+    return this.send('POST', `/tenants/${encodeURIComponent(name)}/verify`, {});
+  }
+
+  deleteTenant(name: string, options: { confirm: string; force?: boolean }): Promise<TenantOperation> {
+    const query = `confirm=${encodeURIComponent(options.confirm)}${options.force ? '&force=true' : ''}`;
+    return this.send('DELETE', `/tenants/${encodeURIComponent(name)}?${query}`);
+  }
+
+  getOwnershipFindings(): Promise<OwnershipFindingsResponse> {
+    return this.get('/ownership/findings');
+  }
+
+  private get<T>(path: string): Promise<T> {
+    return this.send('GET', path);
+  }
+
+  private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
     const base = await this.options.discovery.getBaseUrl('kubeyard');
-    const response = await this.options.fetch(`${base}${path}`);
+    const response = await this.options.fetch(`${base}${path}`, {
+      method,
+      ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    });
     if (!response.ok) throw await ResponseError.fromResponse(response);
     return (await response.json()) as T;
   }

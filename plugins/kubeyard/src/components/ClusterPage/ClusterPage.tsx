@@ -35,7 +35,7 @@ export function ClusterPage() {
       <PollingContent state={state}>
         {detail => (
           <Grid container spacing={3}>
-            {detail.summary.sync.state === 'error' && (
+            {detail.summary.sync.error !== undefined && (
               <Grid item xs={12}>
                 <Alert severity="error">
                   {name} is unreachable:{' '}

@@ -33,7 +33,7 @@ export function EntityClusterCard(props: {
         </Box>
       }
     >
-      {sync.state === 'error' && (
+      {sync.error !== undefined && (
         <Box mb={2}>
           <Alert severity="error">
             {cluster} is unreachable: {sync.error ?? 'unknown error'}.

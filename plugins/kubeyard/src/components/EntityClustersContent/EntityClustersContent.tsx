@@ -24,7 +24,7 @@ export function EntityClustersContent() {
       {response => {
         // Clusters that are down are shown even without workloads: nobody knows what runs there.
         const shown = response.clusters.filter(
-          c => c.workloads.length > 0 || c.sync.state === 'error',
+          c => c.workloads.length > 0 || c.sync.error !== undefined,
         );
         if (shown.length === 0) {
           return (

@@ -28,6 +28,18 @@ describe('SyncChip', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows why a stale cluster stopped answering', async () => {
+    renderInTestApp(
+      <SyncChip
+        sync={{ state: 'stale', error: 'HTTP 503', lastSyncTime: secondsAgo(120) }}
+      />,
+    );
+    expect(
+      await screen.findByText('stale, synced 2 min ago'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/^HTTP 503/)).toBeInTheDocument();
+  });
+
   it('shows the error of a cluster that is down', async () => {
     renderInTestApp(
       <SyncChip

@@ -37,7 +37,7 @@ export function SyncChip(props: {
         label={describeSync(sync, now)}
         title={title}
       />
-      {showError && sync.state === 'error' && (
+      {showError && sync.error !== undefined && (
         <Typography variant="caption" color="error" component="span">
           {sync.error ?? 'unknown error'}
           {sync.lastSyncTime &&
