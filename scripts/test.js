@@ -13,8 +13,9 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
-const { root, log, waitFor, answers, spawnGroup, stopAll } = require('./lib/process');
+const { root, log, waitFor, answers, stopAll } = require('./lib/process');
 const { startFleet } = require('./lib/fleet');
+const { startBackend } = require('./lib/backend');
 
 const resultsDir = path.join(root, 'test-results');
 const E2E_BACKEND_PORT = Number(process.env.KUBEYARD_E2E_PORT ?? 7017);
@@ -107,9 +108,7 @@ async function e2eSuite() {
     const fleet = await startFleet({ port: E2E_FLEET_PORT, dataDir, children });
     if (fleet) configs.push(fleet);
     configs.push(writeE2eConfig(dataDir));
-    const backend = spawnGroup('yarn', ['workspace', 'backend', 'start', ...configs.flatMap(c => ['--config', c])], {
-      stdio: ['ignore', fs.openSync(path.join(resultsDir, 'e2e-backend.log'), 'w'), fs.openSync(path.join(resultsDir, 'e2e-backend.log'), 'a')],
-    });
+    const backend = startBackend({ configs, logFile: path.join(resultsDir, 'e2e-backend.log') });
     children.push(backend);
     const base = `http://localhost:${E2E_BACKEND_PORT}`;
     await waitFor('the backend', () => answers(`${base}/.backstage/health/v1/readiness`), { timeoutMs: 180_000, child: backend });

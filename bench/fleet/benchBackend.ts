@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 
 const root = path.resolve(__dirname, '../..');
 const PORT = Number(process.env.KUBEYARD_BENCH_PORT ?? 7027);
@@ -48,13 +47,10 @@ export async function startBenchBackend(options: { connections: Array<{ name: st
       },
     }),
   );
-  const log = fs.openSync(path.join(dir, 'backend.log'), 'w');
-  const child = spawn('yarn', ['workspace', 'backend', 'start', '--config', path.join(root, 'app-config.yaml'), '--config', configFile], {
-    cwd: root,
-    env: process.env,
-    stdio: ['ignore', log, log],
-    detached: true,
-  });
+  // scripts/lib/backend.js runs the backend from source without a file watcher.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startBackend } = require('../../scripts/lib/backend');
+  const child = startBackend({ configs: [path.join(root, 'app-config.yaml'), configFile], logFile: path.join(dir, 'backend.log') });
   const stop = async () => {
     try {
       process.kill(-child.pid!, 'SIGTERM');

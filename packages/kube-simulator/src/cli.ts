@@ -98,7 +98,17 @@ export async function main(argv: string[]): Promise<void> {
   }
   const started = Date.now();
   const sim = await startSimulator(options);
-  for (const c of sim.clusters) process.stdout.write(`${c.name}\t${c.url}\t${c.token}\n`);
+  let printed = 0;
+  const printNewClusters = () => {
+    for (; printed < sim.clusters.length; printed++) {
+      const c = sim.clusters[printed];
+      process.stdout.write(`${c.name}\t${c.url}\t${c.token}\n`);
+    }
+  };
+  printNewClusters();
+  // vclusters created while running get their line too.
+  const watcher = setInterval(printNewClusters, 1000);
+  watcher.unref();
   process.stderr.write(`kube-simulator: serving ${sim.clusters.length} cluster(s) at ${sim.url} (started in ${Date.now() - started} ms)\n`);
   if (sim.kubeconfigPath) process.stderr.write(`kube-simulator: kubeconfig written to ${sim.kubeconfigPath}\n`);
   await new Promise<void>(resolve => {

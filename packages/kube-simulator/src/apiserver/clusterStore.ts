@@ -19,25 +19,20 @@ import type {
 } from '../types';
 import { LimitRangerAdmission } from './admission/limitRanger';
 import { ResourceQuotaAdmission, updateQuotaUsage } from './admission/resourceQuota';
-import type { AdmissionPlugin, AdmissionRequest, Change } from './admission/types';
+import type { AdmissionPlugin, AdmissionRequest } from './admission/types';
 import { recordUpdate } from './apply/managedFields';
-import { BackgroundQueue } from './backgroundQueue';
 import { VIRTUAL_GROUPS } from './builtinTypes';
 import { preinstalledCustomResourceDefinitions } from './customResourceTable';
 import { applyDefaults, initialStatus } from './defaults';
-import { alreadyExists, badRequest, conflict, failureStatus, forbidden, methodNotSupported, notFound, StatusError } from './errors';
+import { alreadyExists, badRequest, conflict, forbidden, notFound } from './errors';
 import { throwIfInvalid } from './fieldErrors';
-import { exactNameOf, fieldMatcher } from './fieldSelector';
-import { labelMatcher } from './labelSelector';
 import { CRD_CLEANUP_FINALIZER, CrdController } from './lifecycle/crdController';
 import { FOREGROUND_FINALIZER, GarbageCollector, ORPHAN_FINALIZER } from './lifecycle/garbageCollector';
 import { NamespaceLifecycle } from './lifecycle/namespaceLifecycle';
-import { Page, paginate } from './listing';
-import { MetricsApi, MetricsSource } from './metricsApi';
-import { ObjectIndex, ObjectRef } from './objectIndex';
-import { cloneJson, deepEqual, deepFreeze } from './objects';
+import { cloneJson, deepEqual } from './objects';
 import { bootstrapPolicy } from './rbac/bootstrapPolicy';
 import { forbiddenMessage, MASTERS_GROUP, RbacAuthorizer } from './rbac/rbacAuthorizer';
+import { ClusterStoreOptions, ObjectStoreCore } from './storeCore';
 import type { CommitObserver, PropagationPolicy, StoreInternals } from './storeInternals';
 import {
   checkKind,
@@ -46,28 +41,28 @@ import {
   hasStatusSubresource,
   randomSuffix,
   randomUid,
-  rfc3339,
   SERVER_OWNED_METADATA,
   tracksGeneration,
 } from './storeMeta';
-import { groupResourceKey, groupVersion, TypeRegistry } from './typeRegistry';
-import { validateObject } from './validation/validateObject';
-import { DEFAULT_HISTORY_SIZE, WatchHub } from './watchHub';
 import { StoreOperations } from './storeOperations';
+import { groupResourceKey, groupVersion } from './typeRegistry';
+import { validateObject } from './validation/validateObject';
 
-/** Options of a cluster store. */
-export interface ClusterStoreOptions {
-  clusterName: string;
-  /** Simulated time; defaults to the wall clock. */
-  now?: () => Date;
-  /** Randomness for uids and generated names; seed it for reproducible scenarios. */
-  random?: () => number;
-  /** Watch events kept for resuming watches (default 10,000). */
-  historySize?: number;
-  /** Skip default namespaces, bootstrap RBAC and pre-installed CRDs (focused unit tests). */
-  bare?: boolean;
-  /** Usage figures for metrics.k8s.io. */
-  metrics?: MetricsSource;
+export type { ClusterStoreOptions } from './storeCore';
+
+/**
+ * Runs a pipeline step over a client body. A field of the wrong JSON type (a string where an
+ * object belongs) surfaces as a TypeError; the real server rejects such bodies while decoding,
+ * with 400 BadRequest, never with a 500.
+ */
+function asDecodable(t: ResourceType, step: () => void): void {
+  try {
+    step();
+  } catch (err) {
+    if (!(err instanceof TypeError)) throw err;
+    const gv = groupVersion(t.group, t.version);
+    throw badRequest(`${t.kind} in version "${t.version}" cannot be handled as a ${t.kind}: malformed ${gv} ${t.kind}: ${err.message}`);
+  }
 }
 
 /** Delete options beyond WriteOptions. */
@@ -90,36 +85,17 @@ interface WriteContext {
 
 const DEFAULT_MANAGER = 'kube-simulator';
 
-/** The in-memory ClusterStore. */
-export class InMemoryClusterStore implements ClusterStore, StoreInternals {
-  readonly clusterName: string;
-  readonly registry = new TypeRegistry();
+/** The in-memory ClusterStore: the API server's write pipeline over ObjectStoreCore. */
+export class InMemoryClusterStore extends ObjectStoreCore implements ClusterStore, StoreInternals {
   readonly authorizer: RbacAuthorizer;
-  readonly metricsApi: MetricsApi;
-  /** Usage model for metrics.k8s.io; set by the simulator once controllers are loaded. */
-  metricsSource?: MetricsSource;
   /** Higher-level operations (apply, scale, collections, scenario loading). */
   readonly operations: StoreOperations;
-  private readonly index = new ObjectIndex();
-  private readonly hub: WatchHub;
-  private readonly background = new BackgroundQueue();
   private readonly admission: AdmissionPlugin[];
-  private readonly observers: CommitObserver[];
   private readonly namespaceLifecycle: NamespaceLifecycle;
-  private readonly clock: () => Date;
-  private readonly random: () => number;
-  private rv = 0;
-  private allocatedIPs = 0;
-  private allocatedNodePorts = 0;
 
   constructor(options: ClusterStoreOptions) {
-    this.clusterName = options.clusterName;
-    this.clock = options.now ?? (() => new Date());
-    this.random = options.random ?? Math.random;
-    this.metricsSource = options.metrics;
-    this.hub = new WatchHub(options.historySize ?? DEFAULT_HISTORY_SIZE);
+    super(options);
     this.authorizer = new RbacAuthorizer(this);
-    this.metricsApi = new MetricsApi(this, this.clock, () => this.metricsSource);
     this.namespaceLifecycle = new NamespaceLifecycle(this);
     this.admission = [new LimitRangerAdmission(), new ResourceQuotaAdmission(gr => this.typeOfGroupResource(gr))];
     const quotaAccounting: CommitObserver = {
@@ -130,49 +106,11 @@ export class InMemoryClusterStore implements ClusterStore, StoreInternals {
     if (!options.bare) this.bootstrap();
   }
 
-  // ---- ClusterStore: types ----
-
-  types(): ResourceType[] {
-    return this.registry.types();
-  }
-
-  typeFor(gvr: GVR): ResourceType | undefined {
-    return this.registry.typeFor(gvr);
-  }
-
-  typeForKind(apiVersion: string, kind: string): ResourceType | undefined {
-    return this.registry.typeForKind(apiVersion, kind);
-  }
-
-  /** The type at a GVR or 404 NotFound as the real server answers an unknown path. */
-  resolve(gvr: GVR): ResourceType {
-    const t = this.registry.typeFor(gvr);
-    if (!t) throw new StatusError(failureStatus(404, 'NotFound', 'the server could not find the requested resource', {}));
-    return t;
-  }
-
-  /** The current resourceVersion of the cluster. */
-  currentResourceVersion(): string {
-    return String(this.rv);
-  }
-
-  // ---- ClusterStore: reads ----
-
   get(gvr: GVR, namespace: string | undefined, name: string, user?: UserInfo): KubeObject {
     const t = this.resolve(gvr);
     this.requireVerb(t, 'get');
     this.authorize(user, 'get', t, namespace, name);
     return cloneJson(this.getRaw(t, namespace, name));
-  }
-
-  /** A stored object as served at t's version, not copied: callers must not mutate it. */
-  getRaw(t: ResourceType, namespace: string | undefined, name: string): KubeObject {
-    if (t.group === 'metrics.k8s.io') {
-      return t.resource === 'pods' ? this.metricsApi.getPod(namespace ?? 'default', name) : this.metricsApi.getNode(name);
-    }
-    const obj = this.index.get(groupResourceKey(t), t.namespaced ? namespace : undefined, name);
-    if (!obj) throw notFound(t, name);
-    return this.present(t, obj);
   }
 
   list(gvr: GVR, namespace: string | undefined, options: ListOptions = {}): ListResult {
@@ -187,41 +125,6 @@ export class InMemoryClusterStore implements ClusterStore, StoreInternals {
     return result;
   }
 
-  /** One page of stored objects as served at t's version, not copied (the HTTP fast path). */
-  listRaw(t: ResourceType, namespace: string | undefined, options: Omit<ListOptions, 'user'> = {}): Page {
-    const matches = this.matcher(t, options);
-    if (t.group === 'metrics.k8s.io') {
-      const all = t.resource === 'pods' ? this.metricsApi.listPods(namespace) : this.metricsApi.listNodes();
-      return paginate(all, matches, options, this.rv);
-    }
-    const gr = groupResourceKey(t);
-    const ns = t.namespaced ? namespace : undefined;
-    const exactName = exactNameOf(options.fieldSelector);
-    let sorted: KubeObject[];
-    if (exactName !== undefined && ns !== undefined) {
-      const one = this.index.get(gr, ns, exactName);
-      sorted = one ? [one] : [];
-    } else sorted = this.index.list(gr, ns);
-    const page = paginate(sorted, matches, options, this.rv);
-    page.items = page.items.map(o => this.present(t, o));
-    return page;
-  }
-
-  private matcher(t: ResourceType, options: { labelSelector?: string; fieldSelector?: string }): ((o: KubeObject) => boolean) | undefined {
-    if (!options.labelSelector && !options.fieldSelector) return undefined;
-    const labels = labelMatcher(options.labelSelector);
-    const fields = fieldMatcher(t, options.fieldSelector, this.registry.isCustom(t.group, t.resource));
-    return obj => labels(obj.metadata.labels) && fields(obj);
-  }
-
-  /** Serves a stored object at the requested version (custom resources store one version). */
-  present(t: ResourceType, obj: KubeObject): KubeObject {
-    const gv = groupVersion(t.group, t.version);
-    return obj.apiVersion === gv ? obj : { ...obj, apiVersion: gv };
-  }
-
-  // ---- ClusterStore: watch ----
-
   watch(
     gvr: GVR,
     namespace: string | undefined,
@@ -232,43 +135,6 @@ export class InMemoryClusterStore implements ClusterStore, StoreInternals {
     // Stored objects are frozen, so watchers share them instead of paying for a copy each.
     return this.watchRaw(t, namespace, options, onEvent);
   }
-
-  /** Watch without copying; objects delivered are shared snapshots. */
-  watchRaw(
-    t: ResourceType,
-    namespace: string | undefined,
-    options: { resourceVersion?: string; labelSelector?: string; fieldSelector?: string; sendInitialEvents?: boolean },
-    deliver: (event: WatchEvent) => void,
-    afterInitial?: () => WatchEvent,
-  ): () => void {
-    this.requireVerb(t, 'watch');
-    const matches = this.matcher(t, options) ?? (() => true);
-    const gr = groupResourceKey(t);
-    const ns = t.namespaced ? namespace : undefined;
-    const rvText = options.resourceVersion;
-    let fromRv: number | undefined;
-    let initial: KubeObject[] | undefined;
-    if (!rvText || rvText === '0' || options.sendInitialEvents) {
-      initial = this.index.list(gr, ns).filter(matches);
-    } else {
-      fromRv = Number(rvText);
-      if (!Number.isInteger(fromRv) || fromRv < 0) throw badRequest(`invalid resource version: ${rvText}`);
-    }
-    const present = (event: WatchEvent): WatchEvent =>
-      event.type === 'ERROR' || event.type === 'BOOKMARK' ? event : { type: event.type, object: this.present(t, event.object) };
-    return this.hub.subscribe(
-      { groupResource: gr, namespace: ns, matches },
-      { fromRv, initial, afterInitial: initial && afterInitial ? afterInitial() : undefined },
-      event => deliver(present(event)),
-    );
-  }
-
-  /** Number of live watchers (admin endpoint). */
-  watcherCount(): number {
-    return this.hub.watcherCount();
-  }
-
-  // ---- ClusterStore: writes ----
 
   create(gvr: GVR, namespace: string | undefined, obj: KubeObject, options: WriteOptions = {}): KubeObject {
     const t = this.resolve(gvr);
@@ -323,20 +189,12 @@ export class InMemoryClusterStore implements ClusterStore, StoreInternals {
     return cloneJson(this.present(t, this.deleteObject(t, obj, options)));
   }
 
-  // ---- authorization ----
-
   /** Throws 403 Forbidden unless RBAC allows the request (no user or system:masters: allowed). */
   authorize(user: UserInfo | undefined, verb: string, t: { group: string; resource: string }, namespace?: string, name?: string, subresource?: string): void {
     if (!user || user.groups.includes(MASTERS_GROUP)) return;
     const attrs = { user, verb, resourceRequest: true, apiGroup: t.group, resource: t.resource, subresource, name, namespace };
     if (!this.authorizer.authorize(attrs).allowed) throw forbidden(t, name, forbiddenMessage(attrs));
   }
-
-  requireVerb(t: ResourceType, verb: string): void {
-    if (!t.verbs.includes(verb)) throw methodNotSupported(t, verb);
-  }
-
-  // ---- the write pipeline ----
 
   /** The namespace a request body lands in (URL first; 400 when body and URL disagree). */
   namespaceFor(t: ResourceType, urlNamespace: string | undefined, body: KubeObject): string | undefined {
@@ -365,7 +223,7 @@ export class InMemoryClusterStore implements ClusterStore, StoreInternals {
     for (const key of SERVER_OWNED_METADATA) delete meta[key];
     if (context.managedFields === undefined) delete meta.managedFields;
     meta.uid = restoredUid ?? randomUid(this.random);
-    applyDefaults(t, obj, undefined, this);
+    asDecodable(t, () => applyDefaults(t, obj, undefined, this));
     if (hasStatusSubresource(t)) {
       const status = initialStatus(t, obj);
       if (status) obj.status = status;
@@ -375,9 +233,11 @@ export class InMemoryClusterStore implements ClusterStore, StoreInternals {
       meta.finalizers = [...(meta.finalizers ?? []), CRD_CLEANUP_FINALIZER];
     }
     const request = this.admissionRequest('CREATE', t, obj, undefined, options);
-    for (const plugin of this.admission) plugin.admit?.(request, this);
-    throwIfInvalid(t.kind, t.group, meta.name ?? '', validateObject(t, obj));
-    for (const plugin of this.admission) plugin.validate?.(request, this);
+    asDecodable(t, () => {
+      for (const plugin of this.admission) plugin.admit?.(request, this);
+      throwIfInvalid(t.kind, t.group, meta.name ?? '', validateObject(t, obj));
+      for (const plugin of this.admission) plugin.validate?.(request, this);
+    });
     if (this.index.get(groupResourceKey(t), namespace, meta.name!)) throw alreadyExists(t, meta.name!);
     meta.creationTimestamp = restoredCreation ?? this.timestamp();
     if (tracksGeneration(t, this.registry.isCustom(t.group, t.resource))) meta.generation = 1;
@@ -432,11 +292,13 @@ export class InMemoryClusterStore implements ClusterStore, StoreInternals {
     next.apiVersion = old.apiVersion;
     next.kind = old.kind;
     // Status writes leave spec alone: nothing to default or re-validate there.
-    if (!statusOnly) applyDefaults(t, next, old, this);
+    if (!statusOnly) asDecodable(t, () => applyDefaults(t, next, old, this));
     const request = this.admissionRequest('UPDATE', t, next, old, options, context.subresource);
-    for (const plugin of this.admission) plugin.admit?.(request, this);
-    if (!statusOnly) throwIfInvalid(t.kind, t.group, name, validateObject(t, next, old));
-    for (const plugin of this.admission) plugin.validate?.(request, this);
+    asDecodable(t, () => {
+      for (const plugin of this.admission) plugin.admit?.(request, this);
+      if (!statusOnly) throwIfInvalid(t.kind, t.group, name, validateObject(t, next, old));
+      for (const plugin of this.admission) plugin.validate?.(request, this);
+    });
     const custom = this.registry.isCustom(t.group, t.resource);
     if (!statusOnly && tracksGeneration(t, custom) && this.specChanged(t, old, next)) {
       next.metadata.generation = (old.metadata.generation ?? 0) + 1;
@@ -498,18 +360,6 @@ export class InMemoryClusterStore implements ClusterStore, StoreInternals {
     return deleted;
   }
 
-  private commit(t: ResourceType, type: Change['type'], obj: KubeObject, previous?: KubeObject): void {
-    const rv = ++this.rv;
-    obj.metadata.resourceVersion = String(rv);
-    deepFreeze(obj);
-    const gr = groupResourceKey(t);
-    if (type === 'DELETED') this.index.remove(gr, previous ?? obj);
-    else this.index.put(gr, obj, previous);
-    this.hub.emit({ rv, type, groupResource: gr, object: obj, previous });
-    const change: Change = { type, resourceType: t, object: obj, previous };
-    for (const observer of this.observers) observer.onCommit(change);
-  }
-
   private writeQuotaStatus(quota: KubeObject, status: Record<string, unknown>): void {
     const t = this.typeOfGroupResource('/resourcequotas')!;
     this.updateObject(t, quota, { ...quota, status }, { fieldManager: 'kube-apiserver' }, { subresource: 'status' });
@@ -520,41 +370,6 @@ export class InMemoryClusterStore implements ClusterStore, StoreInternals {
       const name = `${prefix}${randomSuffix(this.random)}`;
       if (!this.index.get(groupResourceKey(t), namespace, name)) return name;
     }
-  }
-
-  // ---- StoreInternals and DefaultingContext ----
-
-  peek(groupResource: string, namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.index.get(groupResource, namespace, name);
-  }
-
-  scan(groupResource: string, namespace: string | undefined): Iterable<KubeObject> {
-    return this.index.scan(groupResource, namespace);
-  }
-
-  timestamp(): string {
-    return rfc3339(this.clock());
-  }
-
-  now(): Date {
-    return this.clock();
-  }
-
-  typeOfGroupResource(groupResource: string): ResourceType | undefined {
-    const slash = groupResource.indexOf('/');
-    return this.registry.versionsOf(groupResource.slice(0, slash), groupResource.slice(slash + 1))[0];
-  }
-
-  dependentsOf(uid: string): ObjectRef[] {
-    return this.index.dependentsOf(uid);
-  }
-
-  groupResourcesIn(namespace: string): string[] {
-    return this.index.groupResourcesIn(namespace);
-  }
-
-  countIn(namespace: string): number {
-    return this.index.groupResourcesIn(namespace).reduce((n, gr) => n + this.index.count(gr, namespace), 0);
   }
 
   createAsSystem(t: ResourceType, obj: KubeObject): KubeObject {
@@ -575,37 +390,6 @@ export class InMemoryClusterStore implements ClusterStore, StoreInternals {
     for (const obj of [...this.index.scan(groupResourceKey(t), undefined)]) {
       this.commit(t, 'DELETED', { ...obj, metadata: { ...obj.metadata } }, obj);
     }
-  }
-
-  schedule(task: () => void, key?: string): void {
-    this.background.schedule(task, key);
-  }
-
-  allocateClusterIP(): string {
-    const n = ++this.allocatedIPs + 9;
-    return `10.96.${Math.floor(n / 256) % 256}.${n % 256}`;
-  }
-
-  allocateNodePort(): number {
-    return 30000 + (this.allocatedNodePorts++ % 2768);
-  }
-
-  // ---- lifecycle ----
-
-  /** Resolves once background work (GC, namespace and CRD cleanup) and watch delivery settle. */
-  async settle(): Promise<void> {
-    for (let i = 0; i < 1000; i++) {
-      await this.background.idle();
-      // One more turn lets queued watch deliveries run, and whatever they trigger.
-      await new Promise(resolve => setImmediate(resolve));
-      if (this.background.isIdle()) return;
-    }
-  }
-
-  /** Stops watchers and background work. */
-  close(): void {
-    this.hub.closeAll();
-    this.background.stop();
   }
 
   private bootstrap(): void {

@@ -154,6 +154,29 @@ describe('resource requests through @kubernetes/client-node', () => {
     expect(log).toContain('[main]');
   });
 
+  it('applies JSON patches and answers failed tests with 422', async () => {
+    await core.createNamespacedConfigMap({ namespace: 'team-a', body: configMap('jp') });
+    const patched = await core.patchNamespacedConfigMap(
+      { namespace: 'team-a', name: 'jp', body: [{ op: 'add', path: '/metadata/labels/patched', value: 'yes' }, { op: 'replace', path: '/data/key', value: 'v2' }] },
+      k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.JsonPatch),
+    );
+    expect(patched.metadata?.labels).toEqual({ patched: 'yes' });
+    expect(patched.data).toEqual({ key: 'v2' });
+    const failed = await statusOf(
+      core.patchNamespacedConfigMap(
+        { namespace: 'team-a', name: 'jp', body: [{ op: 'test', path: '/data/key', value: 'nope' }] },
+        k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.JsonPatch),
+      ),
+    );
+    expect(failed).toMatchObject({ code: 422, reason: 'Invalid' });
+  });
+
+  it('evicts pods through the eviction subresource', async () => {
+    await core.createNamespacedPod({ namespace: 'team-a', body: { metadata: { name: 'evictee' }, spec: { containers: [{ name: 'c', image: 'busybox:1.36' }] } } });
+    await core.createNamespacedPodEviction({ namespace: 'team-a', name: 'evictee', body: { metadata: { name: 'evictee', namespace: 'team-a' } } });
+    expect((await statusOf(core.readNamespacedPod({ namespace: 'team-a', name: 'evictee' }))).code).toBe(404);
+  });
+
   it('deletes collections by label', async () => {
     await core.createNamespace({ body: { metadata: { name: 'sweep' } } });
     for (const n of ['a', 'b', 'c']) await core.createNamespacedConfigMap({ namespace: 'sweep', body: configMap(n, { sweep: n === 'c' ? 'no' : 'yes' }) });
@@ -168,5 +191,32 @@ describe('resource requests through @kubernetes/client-node', () => {
     expect(await res.json()).toMatchObject({ kind: 'Status', reason: 'NotFound' });
     const other = await fetch(`${sim.url}/clusters/nope/api`, { headers: { Authorization: 'Bearer admin-token' } });
     expect(other.status).toBe(404);
+  });
+});
+
+describe('malformed bodies', () => {
+  let sim: RunningSimulator;
+
+  beforeAll(async () => {
+    sim = await startTestSimulator();
+  });
+
+  afterAll(() => sim.stop());
+
+  it.each([
+    ['/apis/apps/v1/namespaces/team-a/deployments', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' }, spec: 'oops' }],
+    ['/api/v1/namespaces/team-a/services', { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: { port: 80 } } }],
+    ['/api/v1/namespaces/team-a/pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', labels: ['x'] }, spec: { containers: 'none' } }],
+    ['/api/v1/namespaces/team-a/configmaps', ['not', 'an', 'object']],
+    ['/api/v1/namespaces/team-a/configmaps', '{"broken json'],
+  ])('rejects %s %j with 4xx, never 500', async (path, body) => {
+    const res = await fetch(`${sim.clusters[0].url}${path}`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer admin-token', 'Content-Type': 'application/json' },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(await res.json()).toMatchObject({ kind: 'Status', status: 'Failure' });
   });
 });

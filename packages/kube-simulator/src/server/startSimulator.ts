@@ -111,6 +111,12 @@ export async function startSimulator(options: StartSimulatorOptions): Promise<Ru
   const port = await server.listen(options.port ?? 0, host);
   baseUrl = `http://${host}:${port}`;
 
+  let kubeconfigWritten = false;
+  const writeClusters = () => {
+    writeKubeconfig(options.kubeconfigOut!, clusters.map(c => ({ name: c.name, url: c.httpsUrl, token: c.token, certificateAuthority: tls.cert })));
+    kubeconfigWritten = true;
+  };
+
   function addCluster(spec: ScenarioCluster): SimulatedClusterInfo {
     if (served.has(spec.name)) throw new Error(`cluster "${spec.name}" already exists`);
     if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(spec.name)) throw new Error(`invalid cluster name "${spec.name}": use lowercase letters, digits, '-' and '.'`);
@@ -152,8 +158,11 @@ export async function startSimulator(options: StartSimulatorOptions): Promise<Ru
       controller.start({ store, clock, random, behaviour, addCluster, baseUrl: () => baseUrl });
       if (controller.tick) tickUnsubscribes.push(clock.onTick(now => controller.tick!(now)));
     }
+    // Clusters added at runtime (vclusters) join the kubeconfig as they appear.
+    if (kubeconfigWritten) writeClusters();
     return info;
   }
+
 
   try {
     for (const spec of scenario.clusters) addCluster(spec);
@@ -162,11 +171,8 @@ export async function startSimulator(options: StartSimulatorOptions): Promise<Ru
     throw err;
   }
 
-  let kubeconfigPath: string | undefined;
-  if (options.kubeconfigOut) {
-    kubeconfigPath = options.kubeconfigOut;
-    writeKubeconfig(kubeconfigPath, clusters.map(c => ({ name: c.name, url: c.httpsUrl, token: c.token, certificateAuthority: tls.cert })));
-  }
+  const kubeconfigPath = options.kubeconfigOut;
+  if (kubeconfigPath) writeClusters();
 
   let realtimeTimer: NodeJS.Timeout | undefined;
   if (options.realtime && options.realtime > 0) {

@@ -1,0 +1,27 @@
+'use strict';
+/*
+ * Starts the reference backend (packages/backend) from source WITHOUT a file watcher, for
+ * tests and benches: `backstage-cli package start` restarts the backend whenever a file
+ * changes, which must not happen in the middle of a test run.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { root, spawnGroup } = require('./process');
+
+/** Spawns the backend with the given config files; output goes to `logFile`. */
+function startBackend({ configs, logFile }) {
+  const out = fs.openSync(logFile, 'w');
+  const transform = require.resolve('@backstage/cli/config/nodeTransform.cjs', { paths: [root] });
+  return spawnGroup(
+    process.execPath,
+    ['--require', transform, 'src/index.ts', ...configs.flatMap(c => ['--config', c])],
+    {
+      cwd: path.join(root, 'packages', 'backend'),
+      // The guest sign-in of the demo only runs in development mode, as with `yarn start`.
+      env: { ...process.env, NODE_ENV: 'development' },
+      stdio: ['ignore', out, out],
+    },
+  );
+}
+
+module.exports = { startBackend };
