@@ -20,15 +20,35 @@ function statusOf(snapshot: ClusterSnapshot, nodes: NodeInfo[], findings: Findin
   return notReady || findings.some(f => f.severity === 'critical') ? 'degraded' : 'healthy';
 }
 
-function evaluate(snapshot: ClusterSnapshot) {
-  const nodes = snapshot.list<NodeInfo>('nodes');
-  const pods = snapshot.list<PodInfo>('pods');
-  const { findings, controlPlane } = evaluateClusterHa({ cluster: snapshot.name, nodes, pods });
-  return { nodes, pods, findings, controlPlane };
+interface Evaluation {
+  nodes: NodeInfo[];
+  pods: PodInfo[];
+  findings: Finding[];
+  controlPlane: ClusterDetail['controlPlane'];
+  requested: ReturnType<typeof sumRequests>;
 }
 
-function summarise(snapshot: ClusterSnapshot, nodes: NodeInfo[], pods: PodInfo[], findings: Finding[]): ClusterSummary {
-  const requested = sumRequests(pods);
+/**
+ * Evaluates clusters' HA rules and resource sums once per change of their data: the fleet
+ * endpoints are read far more often than 4,000 pods change, so each request reuses the result
+ * until the cluster's generation moves.
+ */
+export class ClusterEvaluator {
+  private readonly cache = new Map<string, { generation: number; value: Evaluation }>();
+
+  evaluate(snapshot: ClusterSnapshot): Evaluation {
+    const cached = this.cache.get(snapshot.name);
+    if (cached && cached.generation === snapshot.generation) return cached.value;
+    const nodes = snapshot.list<NodeInfo>('nodes');
+    const pods = snapshot.list<PodInfo>('pods');
+    const { findings, controlPlane } = evaluateClusterHa({ cluster: snapshot.name, nodes, pods });
+    const value = { nodes, pods, findings, controlPlane, requested: sumRequests(pods) };
+    this.cache.set(snapshot.name, { generation: snapshot.generation, value });
+    return value;
+  }
+}
+
+function summarise(snapshot: ClusterSnapshot, { nodes, pods, findings, requested }: Evaluation): ClusterSummary {
   const zones = [...new Set(nodes.map(n => n.zone).filter((z): z is string => Boolean(z)))].sort();
   return {
     name: snapshot.name,
@@ -52,14 +72,14 @@ function summarise(snapshot: ClusterSnapshot, nodes: NodeInfo[], pods: PodInfo[]
 }
 
 /** One row of the fleet table. */
-export function clusterSummary(snapshot: ClusterSnapshot): ClusterSummary {
-  const { nodes, pods, findings } = evaluate(snapshot);
-  return summarise(snapshot, nodes, pods, findings);
+export function clusterSummary(snapshot: ClusterSnapshot, evaluator: ClusterEvaluator): ClusterSummary {
+  return summarise(snapshot, evaluator.evaluate(snapshot));
 }
 
 /** The cluster page: topology by zone, control plane, findings. */
-export function clusterDetail(snapshot: ClusterSnapshot): ClusterDetail {
-  const { nodes, pods, findings, controlPlane } = evaluate(snapshot);
+export function clusterDetail(snapshot: ClusterSnapshot, evaluator: ClusterEvaluator): ClusterDetail {
+  const evaluation = evaluator.evaluate(snapshot);
+  const { nodes, findings, controlPlane } = evaluation;
   const byZone = new Map<string, NodeInfo[]>();
   for (const node of nodes) {
     const zone = node.zone ?? '(no zone label)';
@@ -68,5 +88,5 @@ export function clusterDetail(snapshot: ClusterSnapshot): ClusterDetail {
   const topology = [...byZone.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([zone, zoneNodes]) => ({ zone, nodes: zoneNodes.sort((a, b) => a.name.localeCompare(b.name)) }));
-  return { summary: summarise(snapshot, nodes, pods, findings), topology, controlPlane, findings };
+  return { summary: summarise(snapshot, evaluation), topology, controlPlane, findings };
 }

@@ -92,6 +92,7 @@ export class ClusterWatcher {
   private readonly caches: Map<string, TypeCache>;
   private readonly aborts = new Set<AbortController>();
   private stopped = false;
+  private generation = 0;
   private version?: string;
   private latencyMs?: number;
   private probeError?: string;
@@ -131,6 +132,7 @@ export class ClusterWatcher {
       name: this.connection.name,
       version: this.version,
       sync: this.sync(),
+      generation: this.generation,
       list<T>(typeKey: string): T[] {
         const cache = caches.get(typeKey);
         return cache ? ([...cache.items.values()] as T[]) : [];
@@ -211,6 +213,7 @@ export class ClusterWatcher {
         if (cache.type.optional && statusOf(error) === 404) {
           cache.state = 'absent';
           cache.settled = true;
+          if (cache.items.size > 0) this.generation += 1;
           cache.items.clear();
           cache.error = undefined;
           await this.sleep(this.options.absentRecheckMs);
@@ -242,6 +245,7 @@ export class ClusterWatcher {
       continueToken = page.metadata?._continue || undefined;
     } while (continueToken && !this.stopped);
     cache.items = items;
+    this.generation += 1;
     cache.state = 'synced';
     cache.settled = true;
     cache.error = undefined;
@@ -271,6 +275,7 @@ export class ClusterWatcher {
             if (phase === 'BOOKMARK') return;
             if (phase === 'DELETED') cache.items.delete(keyOf(obj));
             else cache.items.set(keyOf(obj), type.project(obj));
+            this.generation += 1;
             cache.syncedAt = new Date();
           },
           (err: unknown) => (err && !gone ? reject(err) : resolve()),

@@ -1,6 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { ClusterWatcher, DEFAULT_WATCHER_OPTIONS, type ClusterWatcherOptions } from './ClusterWatcher';
-import type { ClusterLocator, ClusterSnapshot, WatchedType } from './types';
+import type { ClusterConnection, ClusterLocator, ClusterSnapshot, WatchedType } from './types';
 
 /**
  * The in-memory index of every cluster's trimmed objects, kept current by one
@@ -47,6 +47,11 @@ export class FleetIndex {
   /** One cluster's snapshot, or undefined when no such cluster is configured. */
   cluster(name: string): ClusterSnapshot | undefined {
     return this.watchers.get(name)?.snapshot();
+  }
+
+  /** How to reach a configured cluster (for features that write to it), or undefined. */
+  connection(name: string): ClusterConnection | undefined {
+    return this.watchers.get(name)?.connection;
   }
 
   private async relocate(): Promise<void> {

@@ -2,5 +2,6 @@ export { FleetIndex } from './FleetIndex';
 export { ClusterWatcher, DEFAULT_WATCHER_OPTIONS, describeError } from './ClusterWatcher';
 export type { ClusterWatcherOptions } from './ClusterWatcher';
 export { ConfigClusterLocator } from './ConfigClusterLocator';
-export { FLEET_TYPES, FEDERATION_TYPES } from './watchedTypes';
-export type { ClusterConnection, ClusterLocator, ClusterSnapshot, KubeObject, WatchedType } from './types';
+export { FLEET_TYPES, FEDERATION_TYPES, TENANT_TYPES } from './watchedTypes';
+export { kubeConfigFor } from './kubeConfigFor';
+export type { ClusterConnection, ClusterLocator, ClusterSnapshot, KubeObject, ResourceQuotaInfo, WatchedType } from './types';

@@ -10,7 +10,7 @@ import {
   type ResourceAmounts,
   type WorkloadInfo,
 } from '@kubeyard/backstage-plugin-kubeyard-common';
-import type { KubeObject } from './types';
+import type { KubeObject, ResourceQuotaInfo } from './types';
 
 /*
  * Trims Kubernetes objects to the fields Kubeyard reads. A malformed value in a cluster must
@@ -217,4 +217,26 @@ export function projectNamespace(obj: KubeObject): NamespaceInfo {
 export function projectCustomResource(obj: KubeObject): KubeObject {
   const { managedFields: _managedFields, ...metadata } = (obj.metadata ?? {}) as any;
   return { ...obj, metadata };
+}
+
+function quantities(record: unknown): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, value] of Object.entries((record ?? {}) as Record<string, unknown>)) {
+    if (value !== undefined && value !== null) result[key] = String(value);
+  }
+  return result;
+}
+
+/** Projects a ResourceQuota: what it allows (`status.hard`, else `spec.hard`) and what is used. */
+export function projectResourceQuota(obj: KubeObject): ResourceQuotaInfo {
+  const { namespace, name, labels } = meta(obj);
+  // status.hard lags spec.hard until the quota controller has seen a change; the spec is
+  // what the quota will enforce, so it wins where both exist.
+  return {
+    namespace,
+    name,
+    labels,
+    hard: { ...quantities(obj.status?.hard), ...quantities(obj.spec?.hard) },
+    used: quantities(obj.status?.used),
+  };
 }

@@ -55,8 +55,19 @@ export interface ClusterSnapshot {
   name: string;
   version?: string;
   sync: ClusterSync;
+  /** Increases whenever any indexed object of the cluster changes: a cache key for derived views. */
+  generation: number;
   /** Projected objects by watched-type key, keyed by `namespace/name`. */
   list<T>(typeKey: string): T[];
   /** Whether the type is served by the cluster (false when its CRD is absent). */
   serves(typeKey: string): boolean;
+}
+
+/** A ResourceQuota as the index keeps it: quantities as the API server wrote them. */
+export interface ResourceQuotaInfo {
+  namespace: string;
+  name: string;
+  labels: Record<string, string>;
+  hard: Record<string, string>;
+  used: Record<string, string>;
 }

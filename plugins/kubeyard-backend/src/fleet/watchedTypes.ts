@@ -5,6 +5,7 @@ import {
   projectNode,
   projectPdb,
   projectPod,
+  projectResourceQuota,
   projectWorkload,
 } from './projections';
 import type { WatchedType } from './types';
@@ -29,4 +30,9 @@ export const FEDERATION_TYPES: WatchedType[] = [
   { key: 'karmadaclusters', group: 'cluster.karmada.io', version: 'v1alpha1', kind: 'Cluster', plural: 'clusters', namespaced: false, optional: true, project: projectCustomResource },
   { key: 'propagationpolicies', group: 'policy.karmada.io', version: 'v1alpha1', kind: 'PropagationPolicy', plural: 'propagationpolicies', namespaced: true, optional: true, project: projectCustomResource },
   { key: 'resourcebindings', group: 'work.karmada.io', version: 'v1alpha2', kind: 'ResourceBinding', plural: 'resourcebindings', namespaced: true, optional: true, project: projectCustomResource },
+];
+
+/** Types the tenant features read: quota usage per tenant namespace. */
+export const TENANT_TYPES: WatchedType[] = [
+  { key: 'resourcequotas', group: '', version: 'v1', kind: 'ResourceQuota', plural: 'resourcequotas', namespaced: true, project: projectResourceQuota },
 ];

@@ -5,7 +5,7 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import express from 'express';
 import Router from 'express-promise-router';
-import { clusterDetail, clusterSummary } from '../clusters/clusterViews';
+import { ClusterEvaluator, clusterDetail, clusterSummary } from '../clusters/clusterViews';
 import { federationView } from '../federation/federationView';
 import type { FleetIndex } from '../fleet';
 import { entityWorkloads } from '../workloads/entityWorkloads';
@@ -26,9 +26,10 @@ export interface RouterOptions {
 export async function createRouter({ fleet, catalog, httpAuth }: RouterOptions): Promise<express.Router> {
   const router = Router();
   router.use(express.json());
+  const evaluator = new ClusterEvaluator();
 
   router.get('/clusters', async (_req, res) => {
-    res.json({ clusters: fleet.clusters().map(clusterSummary) });
+    res.json({ clusters: fleet.clusters().map(snapshot => clusterSummary(snapshot, evaluator)) });
   });
 
   router.get('/clusters/:name', async (req, res) => {
@@ -36,7 +37,7 @@ export async function createRouter({ fleet, catalog, httpAuth }: RouterOptions):
     if (!snapshot) {
       throw new NotFoundError(`no cluster named "${req.params.name}"; configured clusters: ${fleet.clusters().map(c => c.name).join(', ') || 'none'}`);
     }
-    res.json(clusterDetail(snapshot));
+    res.json(clusterDetail(snapshot, evaluator));
   });
 
   router.get('/workloads', async (req, res) => {

@@ -4,6 +4,7 @@ export { isControlPlaneNode, isNodeReady, isSchedulableFor, tolerates } from './
 export { quorumSize, quorumTolerance } from './etcdRules';
 export { allowedDisruptions } from './pdbRules';
 export { resolveIntOrPercent } from './intOrPercent';
+export { holdsResources, podRequests } from './pods';
 export type {
   ClusterContext,
   ClusterHaInput,
