@@ -8,6 +8,7 @@ export * from './api/types';
 export type { KubeyardApi } from './api/KubeyardApi';
 export { KubeyardClient } from './api/KubeyardClient';
 export * from './api/tenantTypes';
+export * from './api/backupTypes';
 export type { KubeyardDiscovery, KubeyardFetch } from './api/KubeyardClient';
 export * from './fleet/types';
 export * from './findings/types';

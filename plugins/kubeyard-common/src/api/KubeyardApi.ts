@@ -1,4 +1,10 @@
 import type {
+  BackupsResponse,
+  ClusterBackupsResponse,
+  CoverageResponse,
+  RestoreDrillsResponse,
+} from './backupTypes';
+import type {
   OwnershipFindingsResponse,
   TenantDetail,
   TenantOperation,
@@ -32,4 +38,10 @@ export interface KubeyardApi {
   deleteTenant(name: string, options: { confirm: string; force?: boolean }): Promise<TenantOperation>;
   /** Namespaces with no owner, owners that are not catalog Groups, drift, missing tenants. */
   getOwnershipFindings(): Promise<OwnershipFindingsResponse>;
+  /** Velero across the fleet: per-cluster summary, 7-day timeline, coverage counts, findings. */
+  getBackups(): Promise<BackupsResponse>;
+  getClusterBackups(cluster: string): Promise<ClusterBackupsResponse>;
+  /** Coverage and RPO of one entity or tenant (or of every namespace without a filter). */
+  getBackupCoverage(filter?: { entityRef?: string; tenant?: string }): Promise<CoverageResponse>;
+  getRestoreDrills(): Promise<RestoreDrillsResponse>;
 }

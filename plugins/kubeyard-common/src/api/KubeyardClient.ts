@@ -1,6 +1,12 @@
 import { ResponseError } from '@backstage/errors';
 import type { KubeyardApi } from './KubeyardApi';
 import type {
+  BackupsResponse,
+  ClusterBackupsResponse,
+  CoverageResponse,
+  RestoreDrillsResponse,
+} from './backupTypes';
+import type {
   OwnershipFindingsResponse,
   TenantDetail,
   TenantOperation,
@@ -77,6 +83,26 @@ export class KubeyardClient implements KubeyardApi {
 
   getOwnershipFindings(): Promise<OwnershipFindingsResponse> {
     return this.get('/ownership/findings');
+  }
+
+  getBackups(): Promise<BackupsResponse> {
+    return this.get('/backups');
+  }
+
+  getClusterBackups(cluster: string): Promise<ClusterBackupsResponse> {
+    return this.get(`/backups/clusters/${encodeURIComponent(cluster)}`);
+  }
+
+  getBackupCoverage(filter?: { entityRef?: string; tenant?: string }): Promise<CoverageResponse> {
+    const query = new URLSearchParams();
+    if (filter?.entityRef) query.set('entityRef', filter.entityRef);
+    if (filter?.tenant) query.set('tenant', filter.tenant);
+    const qs = query.toString();
+    return this.get(`/backups/coverage${qs ? `?${qs}` : ''}`);
+  }
+
+  getRestoreDrills(): Promise<RestoreDrillsResponse> {
+    return this.get('/backups/restore-drills');
   }
 
   private get<T>(path: string): Promise<T> {

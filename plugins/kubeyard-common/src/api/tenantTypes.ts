@@ -15,6 +15,8 @@ export interface PlannedObject {
   action: ObjectAction;
   /** Field-level differences between the live object and the dry-run result (update only). */
   diff?: Array<{ path: string; before?: unknown; after?: unknown }>;
+  /** Why the dry run was refused (a field conflict with another manager, an invalid value): applying would fail here. */
+  error?: string;
 }
 
 /** The plan of a tenant on one cluster. */
@@ -62,6 +64,8 @@ export interface TenantOperation {
   finishedAt?: string;
   error?: string;
   steps: OperationStep[];
+  /** The report of a `verify` operation. */
+  report?: VerifyReport;
 }
 
 /** What the index sees of a tenant on one cluster. */
@@ -71,6 +75,14 @@ export interface TenantClusterStatus {
   phase: 'Active' | 'Pending' | 'Missing' | 'Terminating' | 'Unknown';
   /** The tenant ResourceQuota's hard and used, as quantities. */
   quota?: { hard: Record<string, string>; used: Record<string, string> };
+  /**
+   * What the registry recorded the last operation left on this cluster: everything
+   * (`present`), nothing (`absent`), some of it (`partial`: a failed operation that could not
+   * be undone; apply again to complete it) or a removal under way (`removing`).
+   */
+  registryState?: 'present' | 'absent' | 'partial' | 'removing';
+  /** Why the registry state is partial or removing. */
+  registryError?: string;
 }
 
 /** A tenant in the registry. */
