@@ -14,5 +14,18 @@ export interface Config {
       /** Longest wait between retries of a failing cluster (default 30). */
       maxBackoffSeconds?: number;
     };
+    /** Tenant operations (plan, apply, verify, decommission). */
+    tenants?: {
+      /** A Kubernetes request of a tenant operation that takes longer fails its step (default 30). */
+      requestTimeoutSeconds?: number;
+      /** An operation lock not renewed for this long belongs to a backend that is gone (default 600). */
+      lockTimeoutSeconds?: number;
+      /** How long compensation waits for unanswered writes to settle before undoing them (default 60). */
+      settleTimeoutSeconds?: number;
+      /** How long a deleted tenant namespace may take to disappear (default 120). */
+      namespaceDeletionTimeoutSeconds?: number;
+      /** Poll interval while waiting for a namespace to disappear (default 0.5). */
+      pollIntervalSeconds?: number;
+    };
   };
 }

@@ -22,11 +22,17 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Clusters and tenants as Resource entities, read from /api/kubeyard.
+backend.add(import('@kubeyard/backstage-plugin-catalog-backend-module-kubeyard'));
 
 // Scaffolder (Software Templates)
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
+);
+// Template actions kubeyard:tenant:plan, :apply and :verify (they call /api/kubeyard).
+backend.add(
+  import('@kubeyard/backstage-plugin-scaffolder-backend-module-kubeyard'),
 );
 
 // Permissions: platform groups may do everything, everybody else reads and self-serves.

@@ -2,8 +2,10 @@ import {
   describeSync,
   formatBytes,
   formatCores,
+  formatDuration,
   formatPercent,
   formatRelativeTime,
+  formatTimestamp,
   pluralize,
 } from './format';
 
@@ -96,5 +98,30 @@ describe('pluralize', () => {
     expect(pluralize(1, 'node')).toBe('1 node');
     expect(pluralize(0, 'node')).toBe('0 nodes');
     expect(pluralize(2, 'replica')).toBe('2 replicas');
+  });
+});
+
+describe('formatTimestamp', () => {
+  it('prints UTC to the second', () => {
+    expect(formatTimestamp('2025-03-01T14:02:09.512Z')).toBe(
+      '2025-03-01 14:02:09 UTC',
+    );
+    expect(formatTimestamp('2025-03-01T15:02:09+01:00')).toBe(
+      '2025-03-01 14:02:09 UTC',
+    );
+    expect(formatTimestamp('yesterday')).toBe('yesterday');
+  });
+});
+
+describe('formatDuration', () => {
+  const at = (s: number) =>
+    new Date(Date.UTC(2025, 0, 1) + s * 1000).toISOString();
+  it('uses the two largest units', () => {
+    expect(formatDuration(at(0), at(0.4))).toBe('< 1 s');
+    expect(formatDuration(at(0), at(9))).toBe('9 s');
+    expect(formatDuration(at(0), at(125))).toBe('2 min 5 s');
+    expect(formatDuration(at(0), at(120))).toBe('2 min');
+    expect(formatDuration(at(0), at(3780))).toBe('1 h 3 min');
+    expect(formatDuration(at(10), at(0))).toBe('—');
   });
 });

@@ -89,3 +89,27 @@ export function pluralize(
 ): string {
   return `${count} ${count === 1 ? noun : plural}`;
 }
+
+/** An ISO timestamp in UTC to the second, as logs print it: `2025-03-01 14:02:09 UTC`. */
+export function formatTimestamp(iso: string): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  return `${new Date(time).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+/** How long something took between two ISO timestamps: `< 1 s`, `9 s`, `2 min 5 s`, `1 h 3 min`. */
+export function formatDuration(startIso: string, endIso: string): string {
+  const ms = Date.parse(endIso) - Date.parse(startIso);
+  if (!Number.isFinite(ms) || ms < 0) return '—';
+  const seconds = Math.floor(ms / 1000);
+  if (seconds < 1) return '< 1 s';
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) {
+    const rest = seconds % 60;
+    return rest ? `${minutes} min ${rest} s` : `${minutes} min`;
+  }
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest ? `${hours} h ${rest} min` : `${hours} h`;
+}

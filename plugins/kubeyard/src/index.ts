@@ -1,13 +1,24 @@
 /**
- * Kubeyard's frontend plugin: fleet, cluster and federation pages and a "Clusters" tab on
- * Components, for Backstage's new frontend system.
+ * Kubeyard's frontend plugin: fleet, cluster, federation, tenant and ownership pages, a
+ * "Clusters" tab on Components and tenant cards on Groups and tenant entities, for
+ * Backstage's new frontend system.
  *
  * @packageDocumentation
  */
 import { kubeyardPlugin } from './plugin';
 
 export { kubeyardApiRef } from './api/kubeyardApiRef';
-export { clusterRouteRef, federationRouteRef, rootRouteRef } from './routes';
+export {
+  backupsRouteRef,
+  clusterBackupsRouteRef,
+  clusterRouteRef,
+  createTenantRouteRef,
+  federationRouteRef,
+  ownershipRouteRef,
+  rootRouteRef,
+  tenantRouteRef,
+  tenantsRouteRef,
+} from './routes';
 export { kubeyardPlugin };
 
 // The app's `app.packages: all` discovery installs the default export of the main entry.

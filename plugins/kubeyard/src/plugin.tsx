@@ -1,7 +1,24 @@
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
-import { entityClustersContent, kubeyardApi, kubeyardPage } from './extensions';
+import {
+  entityBackupsCard,
+  entityClustersContent,
+  entityGroupTenantsCard,
+  entityTenantCard,
+  kubeyardApi,
+  kubeyardPage,
+} from './extensions';
 import { KubeyardIcon } from './extensions/KubeyardIcon';
-import { clusterRouteRef, federationRouteRef, rootRouteRef } from './routes';
+import {
+  backupsRouteRef,
+  clusterBackupsRouteRef,
+  clusterRouteRef,
+  createTenantRouteRef,
+  federationRouteRef,
+  ownershipRouteRef,
+  rootRouteRef,
+  tenantRouteRef,
+  tenantsRouteRef,
+} from './routes';
 
 /** The Kubeyard frontend plugin for Backstage's new frontend system. */
 export const kubeyardPlugin = createFrontendPlugin({
@@ -12,6 +29,21 @@ export const kubeyardPlugin = createFrontendPlugin({
     root: rootRouteRef,
     cluster: clusterRouteRef,
     federation: federationRouteRef,
+    tenants: tenantsRouteRef,
+    tenant: tenantRouteRef,
+    ownership: ownershipRouteRef,
+    backups: backupsRouteRef,
+    clusterBackups: clusterBackupsRouteRef,
   },
-  extensions: [kubeyardApi, kubeyardPage, entityClustersContent],
+  externalRoutes: {
+    createTenant: createTenantRouteRef,
+  },
+  extensions: [
+    kubeyardApi,
+    kubeyardPage,
+    entityClustersContent,
+    entityGroupTenantsCard,
+    entityTenantCard,
+    entityBackupsCard,
+  ],
 });

@@ -1,4 +1,5 @@
 import {
+  createExternalRouteRef,
   createRouteRef,
   createSubRouteRef,
 } from '@backstage/frontend-plugin-api';
@@ -16,4 +17,42 @@ export const clusterRouteRef = createSubRouteRef({
 export const federationRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/federation',
+});
+
+/** The tenants of every team: owner, clusters, tier, status and quota headroom. */
+export const tenantsRouteRef = createSubRouteRef({
+  parent: rootRouteRef,
+  path: '/tenants',
+});
+
+/** One tenant: per-cluster status and quota, users, verify, history, decommission. */
+export const tenantRouteRef = createSubRouteRef({
+  parent: rootRouteRef,
+  path: '/tenants/:name',
+});
+
+/** Ownership findings: namespaces without owner, unknown owners, drift, missing tenants. */
+export const ownershipRouteRef = createSubRouteRef({
+  parent: rootRouteRef,
+  path: '/ownership',
+});
+
+/** Velero across the fleet: per-cluster summary, 7-day timeline, coverage, findings. */
+export const backupsRouteRef = createSubRouteRef({
+  parent: rootRouteRef,
+  path: '/backups',
+});
+
+/** One cluster's Velero locations, schedules, backups and restores. */
+export const clusterBackupsRouteRef = createSubRouteRef({
+  parent: rootRouteRef,
+  path: '/backups/:cluster',
+});
+
+/**
+ * Where tenants are requested: the scaffolder's template list by default. When it is not
+ * bound, links fall back to /create.
+ */
+export const createTenantRouteRef = createExternalRouteRef({
+  defaultTarget: 'scaffolder.root',
 });

@@ -1,8 +1,10 @@
 /*
- * Label selectors: the string form of `?labelSelector=` (k8s.io/apimachinery/pkg/labels) and
- * the metav1.LabelSelector object form (matchLabels / matchExpressions).
+ * Label selectors: the string form of `?labelSelector=` and scenario `podStates`
+ * (k8s.io/apimachinery/pkg/labels), the metav1.LabelSelector object form (matchLabels /
+ * matchExpressions) of workloads, PDBs, RBAC aggregation and quota scopes, the plain selector
+ * maps of Services, and the NodeSelectorRequirements of node affinity.
  */
-import { badRequest } from './errors';
+import { badRequest, StatusError } from './errors';
 
 /** One parsed requirement. */
 export interface LabelRequirement {
@@ -17,8 +19,11 @@ export type LabelMatcher = (labels: Record<string, string> | undefined) => boole
 const KEY_RE = /^([a-z0-9A-Z]([-a-z0-9A-Z_.]*[a-z0-9A-Z])?\/)?[a-zA-Z0-9]([-a-zA-Z0-9_.]{0,61}[a-zA-Z0-9])?$/;
 const VALUE_RE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
-function parseError(_selector: string, why: string) {
-  return badRequest(`unable to parse requirement: ${why}`);
+/** A selector string that does not parse: 400 BadRequest, naming the requirement at fault. */
+export class LabelSelectorParseError extends StatusError {
+  constructor(readonly selector: string, readonly term: string, why: string) {
+    super(badRequest(`unable to parse requirement: ${why}`).status);
+  }
 }
 
 /** Splits on commas that are not inside a `( … )` value set. */
@@ -38,47 +43,47 @@ function splitRequirements(selector: string): string[] {
   return parts.map(p => p.trim()).filter(p => p.length > 0);
 }
 
-function checkKey(selector: string, key: string): void {
+function checkKey(selector: string, term: string, key: string): void {
   if (!KEY_RE.test(key)) {
-    throw parseError(selector, `invalid label key "${key}": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`);
+    throw new LabelSelectorParseError(selector, term, `invalid label key "${key}": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`);
   }
 }
 
-function checkValue(selector: string, value: string): void {
+function checkValue(selector: string, term: string, value: string): void {
   if (value.length > 63 || !VALUE_RE.test(value)) {
-    throw parseError(selector, `invalid label value: "${value}": must be no more than 63 characters and consist of alphanumeric characters, '-', '_' or '.'`);
+    throw new LabelSelectorParseError(selector, term, `invalid label value: "${value}": must be no more than 63 characters and consist of alphanumeric characters, '-', '_' or '.'`);
   }
 }
 
 function parseOne(selector: string, text: string): LabelRequirement {
   let m = /^(\S+)\s+(in|notin)\s*\((.*)\)$/.exec(text);
   if (m) {
-    checkKey(selector, m[1]);
+    checkKey(selector, text, m[1]);
     const values = m[3].split(',').map(v => v.trim());
-    values.forEach(v => checkValue(selector, v));
+    values.forEach(v => checkValue(selector, text, v));
     return { key: m[1], operator: m[2] as 'in' | 'notin', values };
   }
   m = /^!\s*(\S+)$/.exec(text);
   if (m) {
-    checkKey(selector, m[1]);
+    checkKey(selector, text, m[1]);
     return { key: m[1], operator: '!', values: [] };
   }
   m = /^([^=!<>\s]+)\s*(==|=|!=|>|<)\s*(\S*)$/.exec(text);
   if (m) {
-    checkKey(selector, m[1]);
+    checkKey(selector, text, m[1]);
     const op = m[2];
     if (op === '>' || op === '<') {
-      if (!/^-?\d+$/.test(m[3])) throw parseError(selector, `for 'Gt', 'Lt' operators, the value must be an integer`);
+      if (!/^-?\d+$/.test(m[3])) throw new LabelSelectorParseError(selector, text, `for 'Gt', 'Lt' operators, the value must be an integer`);
       return { key: m[1], operator: op === '>' ? 'gt' : 'lt', values: [m[3]] };
     }
-    checkValue(selector, m[3]);
+    checkValue(selector, text, m[3]);
     return { key: m[1], operator: op === '!=' ? '!=' : '=', values: [m[3]] };
   }
   if (/^\S+$/.test(text) && !/[=!()<>]/.test(text)) {
-    checkKey(selector, text);
+    checkKey(selector, text, text);
     return { key: text, operator: 'exists', values: [] };
   }
-  throw parseError(selector, `found '${text}', expected: !, identifier, or 'end of string'`);
+  throw new LabelSelectorParseError(selector, text, `found '${text}', expected: !, identifier, or 'end of string'`);
 }
 
 /** Parses `app=web,tier in (a,b),!legacy`; throws 400 BadRequest on bad input. */
@@ -118,30 +123,86 @@ export function labelMatcher(selector: string | undefined): LabelMatcher {
   return labels => requirements.every(r => matchesRequirement(r, labels));
 }
 
+/** metav1.LabelSelectorRequirement, and the NodeSelectorRequirement of node affinity. */
+export interface LabelSelectorRequirement {
+  key: string;
+  operator: string;
+  values?: string[];
+}
+
 /** metav1.LabelSelector */
 export interface LabelSelectorObject {
   matchLabels?: Record<string, string>;
-  matchExpressions?: Array<{ key: string; operator: string; values?: string[] }>;
+  matchExpressions?: LabelSelectorRequirement[];
 }
 
-/**
- * Compiles a metav1.LabelSelector. An empty object matches everything; a missing selector
- * matches nothing (as in RBAC aggregation and quota scope selectors).
- */
-export function labelSelectorObjectMatcher(selector: LabelSelectorObject | undefined | null): LabelMatcher {
-  if (!selector) return () => false;
+const SELECTOR_OPERATORS: Record<string, LabelRequirement['operator']> = { in: 'in', notin: 'notin', exists: 'exists', doesnotexist: '!' };
+// Node affinity also compares integers.
+const NODE_SELECTOR_OPERATORS: Record<string, LabelRequirement['operator']> = { ...SELECTOR_OPERATORS, gt: 'gt', lt: 'lt' };
+
+/** The requirements of expressions; undefined when an operator is not one of `operators`. */
+function expressionRequirements(
+  expressions: LabelSelectorRequirement[],
+  operators: Record<string, LabelRequirement['operator']>,
+): LabelRequirement[] | undefined {
+  const requirements: LabelRequirement[] = [];
+  for (const e of expressions) {
+    const operator = operators[e.operator.toLowerCase()];
+    if (!operator) return undefined;
+    requirements.push({ key: e.key, operator, values: e.values ?? [] });
+  }
+  return requirements;
+}
+
+function compileObjectMatcher(selector: LabelSelectorObject): LabelMatcher {
   const requirements: LabelRequirement[] = Object.entries(selector.matchLabels ?? {}).map(([key, value]) => ({
     key,
     operator: '=',
     values: [value],
   }));
-  for (const e of selector.matchExpressions ?? []) {
-    const operators: Record<string, LabelRequirement['operator']> = { in: 'in', notin: 'notin', exists: 'exists', doesnotexist: '!' };
-    const operator = operators[e.operator.toLowerCase()];
-    if (!operator) return () => false;
-    requirements.push({ key: e.key, operator, values: e.values ?? [] });
-  }
+  const expressions = expressionRequirements(selector.matchExpressions ?? [], SELECTOR_OPERATORS);
+  if (!expressions) return () => false;
+  requirements.push(...expressions);
   return labels => requirements.every(r => matchesRequirement(r, labels));
+}
+
+// Stored objects are frozen, so the matchers of their selectors can be reused until replaced.
+const compiledSelectors = new WeakMap<LabelSelectorObject, LabelMatcher>();
+
+/**
+ * Compiles a metav1.LabelSelector. An empty object matches everything; a missing selector
+ * matches nothing (as in RBAC aggregation, quota scope selectors, a Deployment or PDB without
+ * one); so does a selector with an unknown operator.
+ */
+export function labelSelectorObjectMatcher(selector: LabelSelectorObject | undefined | null): LabelMatcher {
+  if (!selector) return () => false;
+  if (!Object.isFrozen(selector)) return compileObjectMatcher(selector);
+  let matcher = compiledSelectors.get(selector);
+  if (!matcher) {
+    matcher = compileObjectMatcher(selector);
+    compiledSelectors.set(selector, matcher);
+  }
+  return matcher;
+}
+
+/** Whether labels match a metav1.LabelSelector (see labelSelectorObjectMatcher). */
+export function matchesLabelSelector(selector: LabelSelectorObject | undefined | null, labels: Record<string, string> | undefined): boolean {
+  return labelSelectorObjectMatcher(selector)(labels);
+}
+
+/** Whether labels contain every pair of a selector map (Service, ReplicationController). Empty matches nothing. */
+export function matchesSelectorMap(selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
+  if (!selector || Object.keys(selector).length === 0) return false;
+  return Object.entries(selector).every(([key, value]) => labels?.[key] === value);
+}
+
+/** Whether labels (or fields) meet every NodeSelectorRequirement of a node affinity term. */
+export function matchesNodeSelectorRequirements(
+  requirements: LabelSelectorRequirement[] | undefined,
+  labels: Record<string, string> | undefined,
+): boolean {
+  const compiled = expressionRequirements(requirements ?? [], NODE_SELECTOR_OPERATORS);
+  return !!compiled && compiled.every(r => matchesRequirement(r, labels));
 }
 
 /** The string form of a metav1.LabelSelector, as kubectl prints it. */

@@ -5,6 +5,7 @@
 import type { KubeObject } from '../types';
 import type { ObjectReader } from './admission/types';
 import { notFound } from './errors';
+import { formatKibibytes, formatNanoCores } from './quantity';
 
 /** Usage of one container, in cores and bytes. */
 export interface ContainerUsage {
@@ -22,14 +23,6 @@ export interface MetricsSource {
 }
 
 const WINDOW = '30s';
-
-function cpu(cores: number): string {
-  return `${Math.max(0, Math.round(cores * 1e9))}n`;
-}
-
-function memory(bytes: number): string {
-  return `${Math.max(0, Math.round(bytes / 1024))}Ki`;
-}
 
 function isRunning(pod: KubeObject): boolean {
   return (pod.status as { phase?: string } | undefined)?.phase === 'Running';
@@ -61,7 +54,7 @@ export class MetricsApi {
       },
       timestamp,
       window: WINDOW,
-      containers: containers.map(c => ({ name: c.name, usage: { cpu: cpu(c.cpuCores), memory: memory(c.memoryBytes) } })),
+      containers: containers.map(c => ({ name: c.name, usage: { cpu: formatNanoCores(c.cpuCores), memory: formatKibibytes(c.memoryBytes) } })),
     };
   }
 
@@ -97,7 +90,7 @@ export class MetricsApi {
           metadata: { name: node.metadata.name, creationTimestamp: timestamp, ...(node.metadata.labels ? { labels: node.metadata.labels } : {}) },
           timestamp,
           window: WINDOW,
-          usage: { cpu: cpu(u.cpuCores), memory: memory(u.memoryBytes) },
+          usage: { cpu: formatNanoCores(u.cpuCores), memory: formatKibibytes(u.memoryBytes) },
         } as KubeObject;
       })
       .sort((a, b) => a.metadata.name!.localeCompare(b.metadata.name!));

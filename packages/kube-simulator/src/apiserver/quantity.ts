@@ -168,3 +168,35 @@ export function zeroQuantity(format: QuantityFormat = 'DecimalSI'): Quantity {
 export function canonicalQuantity(input: string | number): string {
   return formatQuantity(parseQuantity(input));
 }
+
+/*
+ * Plain numbers of base units (cores, bytes), for the controllers' scheduling and usage
+ * arithmetic and for status fields computed from it.
+ */
+
+/** A quantity ("250m", "512Mi", 2) in base units; undefined when absent or malformed. */
+export function quantityValue(input: unknown): number | undefined {
+  const q = tryParseQuantity(input);
+  return q && quantityToNumber(q);
+}
+
+/** Formats CPU cores as Kubernetes does in status fields ("250m", "2"). */
+export function formatCpu(cores: number): string {
+  const millis = Math.round(cores * 1000);
+  return millis % 1000 === 0 ? String(millis / 1000) : `${millis}m`;
+}
+
+/** Formats CPU cores in nanocores, as metrics-server reports usage ("123456789n"). */
+export function formatNanoCores(cores: number): string {
+  return `${Math.max(0, Math.round(cores * 1e9))}n`;
+}
+
+/** Formats bytes (rounded, at least 0) with the largest exact binary suffix ("512Mi", "16Gi", "1536Ki"). */
+export function formatBytes(bytes: number): string {
+  return formatBinary(BigInt(Math.max(0, Math.round(bytes))) * NANO);
+}
+
+/** Formats bytes rounded to Ki, as kubelet and metrics-server report memory ("123456Ki"). */
+export function formatKibibytes(bytes: number): string {
+  return `${Math.max(0, Math.round(bytes / 1024))}Ki`;
+}

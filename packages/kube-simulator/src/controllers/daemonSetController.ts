@@ -8,12 +8,12 @@ import type { KubeObject } from '../types';
 import { BaseController } from './baseController';
 import { GVRS } from './gvr';
 import { randomSuffix } from './hash';
-import { BY_CONTROLLER, indexByController } from './indexes';
+import { indexByController } from './indexes';
 import {
-  controllerOf,
   deepEqual,
   isTerminating,
   keyOf,
+  omitZeroCounts,
   splitKey,
 } from './objects';
 import { matchesNodeAffinity, tolerates } from './podScheduler';
@@ -24,7 +24,7 @@ import {
   type PodTemplateSpec,
   templateHash,
 } from './podTemplate';
-import { isActivePod } from './replicaSetController';
+import { activePodsOf } from './replicaSetController';
 
 const MANAGER = 'daemonset-controller';
 
@@ -118,11 +118,9 @@ export class DaemonSetController extends BaseController {
   protected watch(): void {
     indexByController(this.client.informer(GVRS.pods));
     this.subscribe(GVRS.daemonsets, (_type, ds) => this.queue.add(keyOf(ds)));
-    this.subscribe(GVRS.pods, (_type, pod, old) => {
-      const owner = controllerOf(pod) ?? (old && controllerOf(old));
-      if (owner?.kind === 'DaemonSet')
-        this.queue.add(`${pod.metadata.namespace}/${owner.name}`);
-    });
+    this.subscribe(GVRS.pods, (_type, pod, old) =>
+      this.queueController('DaemonSet', pod, old),
+    );
     this.subscribe(GVRS.nodes, (type, node, old) => {
       if (
         type === 'MODIFIED' &&
@@ -146,10 +144,7 @@ export class DaemonSetController extends BaseController {
     const eligible = new Set(
       nodes.filter(n => shouldRunOn(template, n)).map(n => n.metadata.name!),
     );
-    const pods = this.client
-      .informer(GVRS.pods)
-      .byIndex(BY_CONTROLLER, ds.metadata.uid!)
-      .filter(isActivePod);
+    const pods = activePodsOf(this.client, ds);
     const podsByNode = new Map<string, KubeObject[]>();
     for (const pod of pods) {
       const node = nodeOfPod(pod) ?? '';
@@ -164,16 +159,7 @@ export class DaemonSetController extends BaseController {
             )
             .slice(0, 1)
         : [];
-      for (const pod of onNode) {
-        if (keep.includes(pod)) continue;
-        this.client.delete(GVRS.pods, pod, MANAGER);
-        this.events.record(
-          ds,
-          'Normal',
-          'SuccessfulDelete',
-          `Deleted pod: ${pod.metadata.name}`,
-        );
-      }
+      for (const pod of onNode) if (!keep.includes(pod)) this.deletePod(ds, pod);
       if (keep.length === 0) podsByNode.delete(node);
     }
     for (const node of [...eligible].sort()) {
@@ -210,20 +196,9 @@ export class DaemonSetController extends BaseController {
         },
       });
       try {
-        this.client.create(GVRS.pods, pod, MANAGER);
-        this.events.record(
-          ds,
-          'Normal',
-          'SuccessfulCreate',
-          `Created pod: ${pod.metadata.name}`,
-        );
+        this.createPod(ds, pod);
       } catch (err) {
-        this.events.record(
-          ds,
-          'Warning',
-          'FailedCreate',
-          `Error creating: ${(err as Error).message}`,
-        );
+        this.recordFailedCreate(ds, (err as Error).message);
         break;
       }
     }
@@ -235,14 +210,8 @@ export class DaemonSetController extends BaseController {
     eligible: Set<string>,
     revision: string,
   ): void {
-    const current =
-      this.client
-        .informer(GVRS.daemonsets)
-        .get(ds.metadata.namespace, ds.metadata.name!) ?? ds;
-    const pods = this.client
-      .informer(GVRS.pods)
-      .byIndex(BY_CONTROLLER, ds.metadata.uid!)
-      .filter(isActivePod);
+    const current = this.latest(GVRS.daemonsets, ds);
+    const pods = activePodsOf(this.client, ds);
     const scheduled = pods.filter(p => eligible.has(nodeOfPod(p) ?? ''));
     const now = this.ctx.clock.now();
     const minReadySeconds =
@@ -262,12 +231,11 @@ export class DaemonSetController extends BaseController {
       ).length,
       observedGeneration: current.metadata.generation ?? 1,
     };
-    for (const k of [
+    omitZeroCounts(status, [
       'numberAvailable',
       'numberUnavailable',
       'updatedNumberScheduled',
-    ])
-      if (status[k] === 0) delete status[k];
+    ]);
     if (deepEqual(status, current.status)) return;
     this.client.updateStatus(GVRS.daemonsets, { ...current, status }, MANAGER);
   }

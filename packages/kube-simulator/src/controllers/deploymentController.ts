@@ -6,14 +6,16 @@
  */
 import type { KubeObject } from '../types';
 import { BaseController } from './baseController';
-import { deploymentStatus, rolloutBudget } from './deploymentRollout';
+import {
+  deploymentStatus,
+  replicaSetStatus,
+  rolloutBudget,
+} from './deploymentRollout';
 import { GVRS } from './gvr';
-import { BY_CONTROLLER, indexByController } from './indexes';
-import type { LabelSelector } from './labelSelector';
+import { indexByController, ownedBy } from './indexes';
+import type { LabelSelectorObject } from '../apiserver/labelSelector';
 import {
   clone,
-  type Condition,
-  controllerOf,
   controllerRef,
   deepEqual,
   findCondition,
@@ -29,7 +31,7 @@ const HASH_LABEL = 'pod-template-hash';
 
 interface DeploymentSpec {
   replicas?: number;
-  selector: LabelSelector;
+  selector: LabelSelectorObject;
   template: PodTemplateSpec;
   strategy?: {
     type?: string;
@@ -43,23 +45,12 @@ interface DeploymentSpec {
   progressDeadlineSeconds?: number;
 }
 
-interface ReplicaSetStatus {
-  replicas?: number;
-  readyReplicas?: number;
-  availableReplicas?: number;
-  conditions?: Condition[];
-}
-
 function revisionOf(rs: KubeObject): number {
   return Number(rs.metadata.annotations?.[REVISION] ?? 0);
 }
 
 function rsReplicas(rs: KubeObject): number {
   return (rs.spec as { replicas?: number }).replicas ?? 0;
-}
-
-function rsStatus(rs: KubeObject): ReplicaSetStatus {
-  return (rs.status ?? {}) as ReplicaSetStatus;
 }
 
 /** Whether a ReplicaSet runs the Deployment's template (ignoring the pod-template-hash label). */
@@ -82,11 +73,9 @@ export class DeploymentController extends BaseController {
   protected watch(): void {
     indexByController(this.client.informer(GVRS.replicasets));
     this.subscribe(GVRS.deployments, (_type, d) => this.queue.add(keyOf(d)));
-    this.subscribe(GVRS.replicasets, (_type, rs, old) => {
-      const owner = controllerOf(rs) ?? (old && controllerOf(old));
-      if (owner?.kind === 'Deployment')
-        this.queue.add(`${rs.metadata.namespace}/${owner.name}`);
-    });
+    this.subscribe(GVRS.replicasets, (_type, rs, old) =>
+      this.queueController('Deployment', rs, old),
+    );
   }
 
   /** Re-checks rollouts in progress, for the progress deadline. */
@@ -122,7 +111,7 @@ export class DeploymentController extends BaseController {
     if (!spec.paused) {
       const recreate = spec.strategy?.type === 'Recreate';
       const oldPods = oldRSs.reduce(
-        (sum, rs) => sum + (rsStatus(rs).replicas ?? 0),
+        (sum, rs) => sum + (replicaSetStatus(rs).replicas ?? 0),
         0,
       );
       const target = recreate && oldPods > 0 ? 0 : desired;
@@ -159,9 +148,7 @@ export class DeploymentController extends BaseController {
   }
 
   private ownedReplicaSets(deployment: KubeObject): KubeObject[] {
-    return this.client
-      .informer(GVRS.replicasets)
-      .byIndex(BY_CONTROLLER, deployment.metadata.uid!)
+    return ownedBy(this.client.informer(GVRS.replicasets), deployment)
       .filter(rs => !isTerminating(rs))
       .sort((a, b) => revisionOf(b) - revisionOf(a));
   }
@@ -282,7 +269,7 @@ export class DeploymentController extends BaseController {
     const active = oldRSs.filter(rs => rsReplicas(rs) > 0);
     if (active.length === 0) return;
     const available = [newRS, ...oldRSs].reduce(
-      (sum, rs) => sum + (rs ? rsStatus(rs).availableReplicas ?? 0 : 0),
+      (sum, rs) => sum + (rs ? replicaSetStatus(rs).availableReplicas ?? 0 : 0),
       0,
     );
     let removable = recreate
@@ -292,7 +279,7 @@ export class DeploymentController extends BaseController {
     for (const rs of active) {
       const unavailable = Math.max(
         0,
-        rsReplicas(rs) - (rsStatus(rs).availableReplicas ?? 0),
+        rsReplicas(rs) - (replicaSetStatus(rs).availableReplicas ?? 0),
       );
       const scaleBy = Math.min(rsReplicas(rs), unavailable + removable);
       if (scaleBy <= 0) continue;
@@ -303,7 +290,7 @@ export class DeploymentController extends BaseController {
 
   private cleanupHistory(oldRSs: KubeObject[], limit: number): void {
     const idle = oldRSs
-      .filter(rs => rsReplicas(rs) === 0 && (rsStatus(rs).replicas ?? 0) === 0)
+      .filter(rs => rsReplicas(rs) === 0 && (replicaSetStatus(rs).replicas ?? 0) === 0)
       .sort((a, b) => revisionOf(a) - revisionOf(b));
     for (const rs of idle.slice(0, Math.max(0, idle.length - limit)))
       this.client.delete(GVRS.replicasets, rs, MANAGER);

@@ -3,7 +3,12 @@
  * conditions, as pure functions.
  */
 import type { KubeObject } from '../types';
-import { type Condition, findCondition, setCondition } from './objects';
+import {
+  type Condition,
+  findCondition,
+  omitZeroCounts,
+  setCondition,
+} from './objects';
 
 /** An IntOrString from a rolling-update strategy. */
 export type IntOrString = number | string | undefined;
@@ -121,11 +126,17 @@ export function deploymentConditions(state: RolloutState): Condition[] {
   return conditions;
 }
 
-interface ReplicaSetStatus {
+/** The part of a ReplicaSet's status the deployment controller reads. */
+export interface ReplicaSetStatus {
   replicas?: number;
   readyReplicas?: number;
   availableReplicas?: number;
   conditions?: Condition[];
+}
+
+/** A ReplicaSet's status (empty when it has none yet). */
+export function replicaSetStatus(rs: KubeObject): ReplicaSetStatus {
+  return (rs.status ?? {}) as ReplicaSetStatus;
 }
 
 /** Inputs of a Deployment's status. */
@@ -151,12 +162,11 @@ export function deploymentStatus(
     conditions?: Condition[];
     collisionCount?: number;
   };
-  const statusOf = (rs: KubeObject) => (rs.status ?? {}) as ReplicaSetStatus;
   const sum = (pick: (s: ReplicaSetStatus) => number | undefined) =>
-    replicaSets.reduce((n, rs) => n + (pick(statusOf(rs)) ?? 0), 0);
+    replicaSets.reduce((n, rs) => n + (pick(replicaSetStatus(rs)) ?? 0), 0);
   const availableReplicas = sum(s => s.availableReplicas);
   const updatedReplicas = newReplicaSet
-    ? statusOf(newReplicaSet).replicas ?? 0
+    ? replicaSetStatus(newReplicaSet).replicas ?? 0
     : 0;
   const progressing = previous.conditions?.find(c => c.type === 'Progressing');
   // Progress is measured from the last time the rollout condition changed.
@@ -177,7 +187,7 @@ export function deploymentStatus(
     secondsSinceProgress: (Date.parse(now) - since) / 1000,
     progressDeadlineSeconds: spec.progressDeadlineSeconds ?? 600,
     replicaFailure: replicaSets
-      .map(rs => findCondition(statusOf(rs).conditions, 'ReplicaFailure'))
+      .map(rs => findCondition(replicaSetStatus(rs).conditions, 'ReplicaFailure'))
       .find(Boolean),
   })) {
     conditions = setCondition(conditions, { ...c, lastUpdateTime: '' }, now);
@@ -197,14 +207,12 @@ export function deploymentStatus(
   };
   if (previous.collisionCount !== undefined)
     status.collisionCount = previous.collisionCount;
-  for (const k of [
+  omitZeroCounts(status, [
     'replicas',
     'updatedReplicas',
     'readyReplicas',
     'availableReplicas',
     'unavailableReplicas',
-  ]) {
-    if (status[k] === 0) delete status[k];
-  }
+  ]);
   return status;
 }

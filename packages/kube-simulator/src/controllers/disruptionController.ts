@@ -6,7 +6,7 @@ import type { KubeObject } from '../types';
 import { BaseController } from './baseController';
 import { resolveIntOrPercent } from './deploymentRollout';
 import { GVRS } from './gvr';
-import { type LabelSelector, matchesLabelSelector } from './labelSelector';
+import { type LabelSelectorObject, matchesLabelSelector } from '../apiserver/labelSelector';
 import {
   deepEqual,
   keyOf,
@@ -19,7 +19,7 @@ import { isPodReady, isPodTerminal } from './podTemplate';
 const MANAGER = 'disruption-controller';
 
 interface BudgetSpec {
-  selector?: LabelSelector;
+  selector?: LabelSelectorObject;
   minAvailable?: number | string;
   maxUnavailable?: number | string;
 }

@@ -5,7 +5,7 @@
 import type { KubeObject } from '../types';
 import { BaseController } from './baseController';
 import { GVRS } from './gvr';
-import { matchesSelectorMap } from './labelSelector';
+import { matchesSelectorMap } from '../apiserver/labelSelector';
 import { deepEqual, isTerminating, keyOf, splitKey } from './objects';
 import { isPodReady, isPodTerminal } from './podTemplate';
 

@@ -7,7 +7,7 @@
 import type { KubeObject } from '../types';
 import { BaseController } from './baseController';
 import { GVRS } from './gvr';
-import { type LabelSelector, matchesLabelSelector } from './labelSelector';
+import { type LabelSelectorObject, matchesLabelSelector } from '../apiserver/labelSelector';
 import {
   type Condition,
   deepEqual,
@@ -16,7 +16,7 @@ import {
   splitKey,
 } from './objects';
 import { podRequests } from './podTemplate';
-import { formatCpu, formatKibibytes } from './quantity';
+import { formatCpu, formatKibibytes } from '../apiserver/quantity';
 import { podUsage } from './usage';
 
 const MANAGER = 'horizontal-pod-autoscaler';
@@ -96,7 +96,7 @@ export class HorizontalPodAutoscalerController extends BaseController {
         );
       return;
     }
-    const selector = (target.spec as { selector?: LabelSelector }).selector;
+    const selector = (target.spec as { selector?: LabelSelectorObject }).selector;
     const pods = this.client
       .informer(GVRS.pods)
       .list(namespace)

@@ -19,6 +19,11 @@ export function indexByController(informer: Informer): Informer {
   return informer;
 }
 
+/** The cached objects an owner controls (informers with indexByController). */
+export function ownedBy(informer: Informer, owner: KubeObject): KubeObject[] {
+  return informer.byIndex(BY_CONTROLLER, owner.metadata.uid!);
+}
+
 /** Adds the node-name index to a pod informer and returns it. */
 export function indexByNode(informer: Informer): Informer {
   informer.addIndex(BY_NODE, (obj: KubeObject) => {

@@ -7,13 +7,13 @@ import type { KubeObject } from '../types';
 import { BaseController } from './baseController';
 import { GVRS } from './gvr';
 import { randomSuffix } from './hash';
-import { BY_CONTROLLER, indexByController } from './indexes';
+import { indexByController, ownedBy } from './indexes';
 import {
   type Condition,
-  controllerOf,
   deepEqual,
   isTerminating,
   keyOf,
+  omitZeroCounts,
   setCondition,
   splitKey,
 } from './objects';
@@ -39,11 +39,9 @@ export class JobController extends BaseController {
   protected watch(): void {
     indexByController(this.client.informer(GVRS.pods));
     this.subscribe(GVRS.jobs, (_type, job) => this.queue.add(keyOf(job)));
-    this.subscribe(GVRS.pods, (_type, pod, old) => {
-      const owner = controllerOf(pod) ?? (old && controllerOf(old));
-      if (owner?.kind === 'Job')
-        this.queue.add(`${pod.metadata.namespace}/${owner.name}`);
-    });
+    this.subscribe(GVRS.pods, (_type, pod, old) =>
+      this.queueController('Job', pod, old),
+    );
   }
 
   protected reconcile(key: string): void {
@@ -64,10 +62,9 @@ export class JobController extends BaseController {
     )
       return;
     const completions = spec.completions ?? 1;
-    const pods = this.client
-      .informer(GVRS.pods)
-      .byIndex(BY_CONTROLLER, job.metadata.uid!)
-      .filter(p => !isTerminating(p));
+    const pods = ownedBy(this.client.informer(GVRS.pods), job).filter(
+      p => !isTerminating(p),
+    );
     const phase = (p: KubeObject) =>
       (p.status as { phase?: string } | undefined)?.phase;
     const succeeded = pods.filter(p => phase(p) === 'Succeeded').length;
@@ -93,20 +90,9 @@ export class JobController extends BaseController {
           },
         });
         try {
-          active = [...active, this.client.create(GVRS.pods, pod, MANAGER)];
-          this.events.record(
-            job,
-            'Normal',
-            'SuccessfulCreate',
-            `Created pod: ${pod.metadata.name}`,
-          );
+          active = [...active, this.createPod(job, pod)];
         } catch (err) {
-          this.events.record(
-            job,
-            'Warning',
-            'FailedCreate',
-            `Error creating: ${(err as Error).message}`,
-          );
+          this.recordFailedCreate(job, (err as Error).message);
           break;
         }
       }
@@ -150,8 +136,7 @@ export class JobController extends BaseController {
       next.completionTime = now;
       this.events.record(job, 'Normal', 'Completed', 'Job completed');
     }
-    for (const k of ['active', 'succeeded', 'failed'])
-      if (next[k] === 0) delete next[k];
+    omitZeroCounts(next, ['active', 'succeeded', 'failed']);
     if (deepEqual(next, job.status)) return;
     this.client.updateStatus(GVRS.jobs, { ...job, status: next }, MANAGER);
   }

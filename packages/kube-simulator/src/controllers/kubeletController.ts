@@ -7,7 +7,7 @@ import type { KubeObject } from '../types';
 import { BaseController } from './baseController';
 import { GVRS } from './gvr';
 import { BY_NODE, indexByNode } from './indexes';
-import { matchesSelectorString } from './labelSelector';
+import { labelMatcher } from '../apiserver/labelSelector';
 import {
   deepEqual,
   findCondition,
@@ -30,7 +30,7 @@ export function overrideFor(
   overrides: PodStateOverride[] | undefined,
 ): PodStateOverride | undefined {
   return overrides?.find(o =>
-    matchesSelectorString(o.selector, pod.metadata.labels),
+    labelMatcher(o.selector)(pod.metadata.labels),
   );
 }
 

@@ -4,6 +4,11 @@
  */
 import type { KubeObject, OwnerReference } from '../types';
 
+// The store's JSON helpers serve the controllers too.
+export { cloneJson as clone, deepEqual } from '../apiserver/objects';
+/** Formats a Date as Kubernetes RFC 3339 time with second precision. */
+export { rfc3339 as toKubeTime } from '../apiserver/storeMeta';
+
 /** A condition as most built-in and CRD statuses carry it. */
 export interface Condition {
   type: string;
@@ -59,37 +64,6 @@ export function isTerminating(obj: KubeObject): boolean {
   return Boolean(obj.metadata.deletionTimestamp);
 }
 
-/** Structural equality of JSON values (key order does not matter). */
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (
-    typeof a !== 'object' ||
-    typeof b !== 'object' ||
-    a === null ||
-    b === null
-  )
-    return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const bb = b as unknown[];
-    return (
-      a.length === bb.length && a.every((item, i) => deepEqual(item, bb[i]))
-    );
-  }
-  const ao = a as Record<string, unknown>;
-  const bo = b as Record<string, unknown>;
-  const aKeys = Object.keys(ao).filter(k => ao[k] !== undefined);
-  const bKeys = Object.keys(bo).filter(k => bo[k] !== undefined);
-  return (
-    aKeys.length === bKeys.length && aKeys.every(k => deepEqual(ao[k], bo[k]))
-  );
-}
-
-/** A deep copy of a JSON value. */
-export function clone<T>(value: T): T {
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
-}
-
 /**
  * Sets a condition in a list, keeping lastTransitionTime when the status did not change,
  * as Kubernetes controllers do. Returns a new list.
@@ -137,9 +111,12 @@ export function findCondition(
     : undefined;
 }
 
-/** Formats a Date as Kubernetes RFC 3339 time with second precision. */
-export function toKubeTime(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+/** Counters a status leaves out when they are zero (omitempty): deletes them in place. */
+export function omitZeroCounts(
+  status: Record<string, unknown>,
+  keys: string[],
+): void {
+  for (const k of keys) if (status[k] === 0) delete status[k];
 }
 
 /** A typed view of an object's field, for the untyped `spec` and `status` bags. */

@@ -6,14 +6,14 @@
  */
 import type { KubeObject } from '../types';
 import {
-  type LabelSelector,
+  type LabelSelectorObject,
   type LabelSelectorRequirement,
   matchesLabelSelector,
-  matchesRequirements,
-} from './labelSelector';
+  matchesNodeSelectorRequirements,
+} from '../apiserver/labelSelector';
 import { controllerOf, findCondition } from './objects';
 import { podRequests } from './podTemplate';
-import { parseQuantity } from './quantity';
+import { quantityValue } from '../apiserver/quantity';
 
 /** The zone label kube-scheduler spreads across. */
 export const ZONE_LABEL = 'topology.kubernetes.io/zone';
@@ -45,7 +45,7 @@ interface Toleration {
 }
 
 interface AffinityTerm {
-  labelSelector?: LabelSelector;
+  labelSelector?: LabelSelectorObject;
   topologyKey: string;
   namespaces?: string[];
 }
@@ -54,7 +54,7 @@ interface SpreadConstraint {
   maxSkew: number;
   topologyKey: string;
   whenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway';
-  labelSelector?: LabelSelector;
+  labelSelector?: LabelSelectorObject;
 }
 
 interface PodSpec {
@@ -163,8 +163,8 @@ export function matchesNodeAffinity(
   return terms.some(
     term =>
       (term.matchExpressions?.length || term.matchFields?.length) &&
-      matchesRequirements(term.matchExpressions, labels) &&
-      matchesRequirements(term.matchFields, fields),
+      matchesNodeSelectorRequirements(term.matchExpressions, labels) &&
+      matchesNodeSelectorRequirements(term.matchFields, fields),
   );
 }
 
@@ -177,9 +177,9 @@ function allocatable(node: KubeObject): {
     ((node.status ?? {}) as { allocatable?: Record<string, string> })
       .allocatable ?? {};
   return {
-    cpu: parseQuantity(a.cpu) ?? Infinity,
-    memory: parseQuantity(a.memory) ?? Infinity,
-    pods: parseQuantity(a.pods) ?? 110,
+    cpu: quantityValue(a.cpu) ?? Infinity,
+    memory: quantityValue(a.memory) ?? Infinity,
+    pods: quantityValue(a.pods) ?? 110,
   };
 }
 

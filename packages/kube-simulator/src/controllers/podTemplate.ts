@@ -4,7 +4,7 @@
 import type { KubeObject } from '../types';
 import { fnv1a32, safeEncode } from './hash';
 import { clone, controllerRef } from './objects';
-import { parseQuantity } from './quantity';
+import { quantityValue } from '../apiserver/quantity';
 
 /** core/v1 PodTemplateSpec, loosely typed. */
 export interface PodTemplateSpec {
@@ -115,18 +115,18 @@ function computeRequests(pod: KubeObject): { cpu: number; memory: number } {
   const sum = { cpu: 0, memory: 0 };
   for (const c of spec.containers ?? []) {
     sum.cpu +=
-      parseQuantity(c.resources?.requests?.cpu ?? c.resources?.limits?.cpu) ??
+      quantityValue(c.resources?.requests?.cpu ?? c.resources?.limits?.cpu) ??
       0;
     sum.memory +=
-      parseQuantity(
+      quantityValue(
         c.resources?.requests?.memory ?? c.resources?.limits?.memory,
       ) ?? 0;
   }
   for (const c of spec.initContainers ?? []) {
-    sum.cpu = Math.max(sum.cpu, parseQuantity(c.resources?.requests?.cpu) ?? 0);
+    sum.cpu = Math.max(sum.cpu, quantityValue(c.resources?.requests?.cpu) ?? 0);
     sum.memory = Math.max(
       sum.memory,
-      parseQuantity(c.resources?.requests?.memory) ?? 0,
+      quantityValue(c.resources?.requests?.memory) ?? 0,
     );
   }
   return sum;

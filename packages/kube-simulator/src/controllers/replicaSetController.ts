@@ -5,12 +5,12 @@
  */
 import type { KubeObject } from '../types';
 import { BaseController } from './baseController';
+import type { ClusterClient } from './clusterClient';
 import { GVRS } from './gvr';
 import { randomSuffix } from './hash';
-import { BY_CONTROLLER, indexByController } from './indexes';
+import { indexByController, ownedBy } from './indexes';
 import {
   type Condition,
-  controllerOf,
   deepEqual,
   isTerminating,
   keyOf,
@@ -38,6 +38,14 @@ interface ReplicaSetSpec {
 /** Whether a pod still counts toward its controller's replicas. */
 export function isActivePod(pod: KubeObject): boolean {
   return !isTerminating(pod) && !isPodTerminal(pod);
+}
+
+/** The active pods a workload controls. */
+export function activePodsOf(
+  client: ClusterClient,
+  owner: KubeObject,
+): KubeObject[] {
+  return ownedBy(client.informer(GVRS.pods), owner).filter(isActivePod);
 }
 
 /** Orders pods for scale-down: unassigned, then pending, then not ready, then newest first. */
@@ -68,9 +76,7 @@ export class ReplicaSetController extends BaseController {
     indexByController(this.client.informer(GVRS.pods));
     this.subscribe(GVRS.replicasets, (_type, rs) => this.queue.add(keyOf(rs)));
     this.subscribe(GVRS.pods, (type, pod, old) => {
-      const owner = controllerOf(pod) ?? (old && controllerOf(old));
-      if (owner?.kind === 'ReplicaSet')
-        this.queue.add(`${pod.metadata.namespace}/${owner.name}`);
+      this.queueController('ReplicaSet', pod, old);
       // A pod leaving frees quota for ReplicaSets that failed to create theirs.
       if (type === 'DELETED') this.retryFailedIn(pod.metadata.namespace);
     });
@@ -100,10 +106,7 @@ export class ReplicaSetController extends BaseController {
     if (!rs || isTerminating(rs)) return;
     const spec = rs.spec as ReplicaSetSpec;
     const desired = spec.replicas ?? 1;
-    let pods = this.client
-      .informer(GVRS.pods)
-      .byIndex(BY_CONTROLLER, rs.metadata.uid!)
-      .filter(isActivePod);
+    let pods = activePodsOf(this.client, rs);
     let failure: string | undefined;
 
     if (pods.length < desired && !this.failedCreate.has(key)) {
@@ -114,24 +117,13 @@ export class ReplicaSetController extends BaseController {
           owner: rs,
         });
         try {
-          pods.push(this.client.create(GVRS.pods, pod, MANAGER));
-          this.events.record(
-            rs,
-            'Normal',
-            'SuccessfulCreate',
-            `Created pod: ${pod.metadata.name}`,
-          );
+          pods.push(this.createPod(rs, pod));
         } catch (err) {
           if (statusCode(err) === 409) continue; // name collision: next reconcile picks another
           failure = `pods "${pod.metadata.name}" is forbidden: ${errorMessage(
             err,
           ).replace(/^pods "[^"]*" is forbidden: /, '')}`;
-          this.events.record(
-            rs,
-            'Warning',
-            'FailedCreate',
-            `Error creating: ${failure}`,
-          );
+          this.recordFailedCreate(rs, failure);
           this.failedCreate.add(key);
           break;
         }
@@ -140,15 +132,7 @@ export class ReplicaSetController extends BaseController {
       const victims = [...pods]
         .sort(scaleDownOrder)
         .slice(0, pods.length - desired);
-      for (const pod of victims) {
-        this.client.delete(GVRS.pods, pod, MANAGER);
-        this.events.record(
-          rs,
-          'Normal',
-          'SuccessfulDelete',
-          `Deleted pod: ${pod.metadata.name}`,
-        );
-      }
+      for (const pod of victims) this.deletePod(rs, pod);
       pods = pods.filter(p => !victims.includes(p));
     }
     this.writeStatus(rs, pods, failure);

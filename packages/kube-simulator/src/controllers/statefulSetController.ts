@@ -7,13 +7,13 @@
 import type { KubeObject } from '../types';
 import { BaseController } from './baseController';
 import { GVRS } from './gvr';
-import { BY_CONTROLLER, indexByController } from './indexes';
+import { indexByController } from './indexes';
 import {
   clone,
-  controllerOf,
   deepEqual,
   isTerminating,
   keyOf,
+  omitZeroCounts,
   splitKey,
 } from './objects';
 import {
@@ -22,7 +22,7 @@ import {
   type PodTemplateSpec,
   templateHash,
 } from './podTemplate';
-import { isActivePod } from './replicaSetController';
+import { activePodsOf } from './replicaSetController';
 
 const MANAGER = 'statefulset-controller';
 
@@ -62,11 +62,9 @@ export class StatefulSetController extends BaseController {
     this.subscribe(GVRS.statefulsets, (_type, sts) =>
       this.queue.add(keyOf(sts)),
     );
-    this.subscribe(GVRS.pods, (_type, pod, old) => {
-      const owner = controllerOf(pod) ?? (old && controllerOf(old));
-      if (owner?.kind === 'StatefulSet')
-        this.queue.add(`${pod.metadata.namespace}/${owner.name}`);
-    });
+    this.subscribe(GVRS.pods, (_type, pod, old) =>
+      this.queueController('StatefulSet', pod, old),
+    );
   }
 
   protected reconcile(key: string): void {
@@ -76,10 +74,7 @@ export class StatefulSetController extends BaseController {
     const spec = sts.spec as StatefulSetSpec;
     const replicas = spec.replicas ?? 1;
     const revision = `${name}-${templateHash(spec.template)}`;
-    const pods = this.client
-      .informer(GVRS.pods)
-      .byIndex(BY_CONTROLLER, sts.metadata.uid!)
-      .filter(isActivePod);
+    const pods = activePodsOf(this.client, sts);
     const byOrdinal = new Map(pods.map(p => [ordinalOf(p, name!), p]));
     const ordered =
       (spec.podManagementPolicy ?? 'OrderedReady') === 'OrderedReady';
@@ -207,14 +202,8 @@ export class StatefulSetController extends BaseController {
   }
 
   private writeStatus(sts: KubeObject, revision: string): void {
-    const current =
-      this.client
-        .informer(GVRS.statefulsets)
-        .get(sts.metadata.namespace, sts.metadata.name!) ?? sts;
-    const pods = this.client
-      .informer(GVRS.pods)
-      .byIndex(BY_CONTROLLER, sts.metadata.uid!)
-      .filter(isActivePod);
+    const current = this.latest(GVRS.statefulsets, sts);
+    const pods = activePodsOf(this.client, sts);
     const updated = pods.filter(
       p => p.metadata.labels?.['controller-revision-hash'] === revision,
     ).length;
@@ -236,8 +225,11 @@ export class StatefulSetController extends BaseController {
       updateRevision: revision,
       collisionCount: 0,
     };
-    for (const k of ['readyReplicas', 'currentReplicas', 'updatedReplicas'])
-      if (status[k] === 0) delete status[k];
+    omitZeroCounts(status, [
+      'readyReplicas',
+      'currentReplicas',
+      'updatedReplicas',
+    ]);
     if (deepEqual(status, current.status)) return;
     this.client.updateStatus(
       GVRS.statefulsets,

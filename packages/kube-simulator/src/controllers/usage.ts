@@ -6,7 +6,7 @@
  */
 import type { ClusterBehaviour, KubeObject } from '../types';
 import { hashToUnit } from './hash';
-import { parseQuantity } from './quantity';
+import { quantityValue } from '../apiserver/quantity';
 
 /** Usage of one container. */
 export interface ContainerUsage {
@@ -59,8 +59,8 @@ function resource(
   name: 'cpu' | 'memory',
 ): { request?: number; limit?: number } {
   return {
-    request: parseQuantity(container.resources?.requests?.[name]),
-    limit: parseQuantity(container.resources?.limits?.[name]),
+    request: quantityValue(container.resources?.requests?.[name]),
+    limit: quantityValue(container.resources?.limits?.[name]),
   };
 }
 
@@ -131,9 +131,9 @@ export function nodeUsage(
   const bucket = Math.floor(now.getTime() / NOISE_BUCKET_MS);
   const jitter = hashToUnit(nodeName ?? '', bucket);
   let cpuCores =
-    0.08 + 0.03 * (parseQuantity(allocatable.cpu) ?? 4) * (0.8 + 0.4 * jitter);
+    0.08 + 0.03 * (quantityValue(allocatable.cpu) ?? 4) * (0.8 + 0.4 * jitter);
   let memoryBytes =
-    700 * 2 ** 20 + 0.05 * (parseQuantity(allocatable.memory) ?? 16 * 2 ** 30);
+    700 * 2 ** 20 + 0.05 * (quantityValue(allocatable.memory) ?? 16 * 2 ** 30);
   for (const pod of pods) {
     if ((pod.spec as { nodeName?: string } | undefined)?.nodeName !== nodeName)
       continue;

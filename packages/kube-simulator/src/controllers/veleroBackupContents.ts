@@ -6,7 +6,9 @@
  */
 import type { ClusterStore, GVR, KubeObject, ResourceType } from '../types';
 import type { BackupSpec } from './backupPhase';
-import { type LabelSelector, matchesLabelSelector } from './labelSelector';
+import { BaseController } from './baseController';
+import type { ClusterClient } from './clusterClient';
+import { type LabelSelectorObject, matchesLabelSelector } from '../apiserver/labelSelector';
 import { clone, controllerOf } from './objects';
 
 /** One object held by a backup. */
@@ -40,6 +42,16 @@ export class BackupContentsStore {
 
   delete(uid: string): void {
     this.byUid.delete(uid);
+  }
+}
+
+/** A Velero controller that records or reads the contents of backups. */
+export abstract class BackupContentsController extends BaseController {
+  constructor(
+    client: ClusterClient,
+    protected readonly contents: BackupContentsStore,
+  ) {
+    super(client);
   }
 }
 
@@ -116,12 +128,12 @@ function matchesLabels(
 ): boolean {
   if (spec.labelSelector)
     return matchesLabelSelector(
-      spec.labelSelector as LabelSelector,
+      spec.labelSelector as LabelSelectorObject,
       obj.metadata.labels,
     );
   if (spec.orLabelSelectors?.length) {
     return spec.orLabelSelectors.some(s =>
-      matchesLabelSelector(s as LabelSelector, obj.metadata.labels),
+      matchesLabelSelector(s as LabelSelectorObject, obj.metadata.labels),
     );
   }
   return true;

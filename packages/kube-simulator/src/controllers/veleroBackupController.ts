@@ -5,7 +5,6 @@
  * scenario asks for (backupPhase.ts), and its contents are snapshotted for restores.
  */
 import type { KubeObject } from '../types';
-import { BaseController } from './baseController';
 import {
   advanceBackup,
   backupOutcome,
@@ -14,18 +13,11 @@ import {
   backupValidationErrors,
   STORAGE_LOCATION_LABEL,
 } from './backupPhase';
-import type { ClusterClient } from './clusterClient';
 import { formatGoDuration, parseGoDuration } from './cronSchedule';
 import { GVRS } from './gvr';
+import { deepEqual, keyOf, toKubeTime } from './objects';
 import {
-  deepEqual,
-  isTerminating,
-  keyOf,
-  splitKey,
-  toKubeTime,
-} from './objects';
-import {
-  type BackupContentsStore,
+  BackupContentsController,
   collectBackupContents,
 } from './veleroBackupContents';
 
@@ -52,15 +44,8 @@ export function storageLocationFor(
 }
 
 /** The Velero backup controller. */
-export class VeleroBackupController extends BaseController {
+export class VeleroBackupController extends BackupContentsController {
   readonly name = MANAGER;
-
-  constructor(
-    client: ClusterClient,
-    private readonly contents: BackupContentsStore,
-  ) {
-    super(client);
-  }
 
   protected watch(): void {
     this.subscribe(GVRS.backupstoragelocations, () => undefined); // cached for validation
@@ -71,25 +56,20 @@ export class VeleroBackupController extends BaseController {
   }
 
   protected resync(): void {
-    const informer = this.client.informer(GVRS.backups);
-    if (!informer.synced) return;
-    for (const backup of informer.list()) {
+    this.requeueAll(GVRS.backups, backup => {
       const phase = (backup.status as BackupStatus | undefined)?.phase;
-      if (
+      return (
         !phase ||
         phase === 'New' ||
         phase === 'InProgress' ||
         phase.startsWith('Finalizing')
-      )
-        this.queue.add(keyOf(backup));
-    }
-    this.queue.flush();
+      );
+    });
   }
 
   protected reconcile(key: string): void {
-    const { namespace, name } = splitKey(key);
-    let backup = this.client.informer(GVRS.backups).get(namespace, name);
-    if (!backup || isTerminating(backup)) return;
+    let backup = this.activeObject(GVRS.backups, key);
+    if (!backup) return;
     const status = (backup.status ?? {}) as BackupStatus;
     if (!status.phase || status.phase === 'New') {
       backup = this.startBackup(backup);

@@ -5,13 +5,11 @@
  * Unavailable are kept (their data cannot be removed).
  */
 import type { KubeObject } from '../types';
-import { BaseController } from './baseController';
 import { type BackupStatus, RUNNING_PHASES } from './backupPhase';
-import type { ClusterClient } from './clusterClient';
 import { GVRS } from './gvr';
 import { keyOf, splitKey } from './objects';
 import { storageLocationFor } from './veleroBackupController';
-import type { BackupContentsStore } from './veleroBackupContents';
+import { BackupContentsController } from './veleroBackupContents';
 
 const MANAGER = 'velero-gc-controller';
 
@@ -28,15 +26,8 @@ export function isExpired(backup: KubeObject, now: Date): boolean {
 }
 
 /** The Velero garbage collector and DeleteBackupRequest processor. */
-export class VeleroGarbageCollector extends BaseController {
+export class VeleroGarbageCollector extends BackupContentsController {
   readonly name = MANAGER;
-
-  constructor(
-    client: ClusterClient,
-    private readonly contents: BackupContentsStore,
-  ) {
-    super(client);
-  }
 
   protected watch(): void {
     this.subscribe(GVRS.backups, () => undefined);

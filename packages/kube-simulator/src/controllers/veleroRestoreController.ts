@@ -5,24 +5,16 @@
  * New → InProgress (objects created) → Completed | PartiallyFailed on the next tick after a minute.
  */
 import type { KubeObject } from '../types';
-import { BaseController } from './baseController';
 import {
   type BackupSpec,
   type BackupStatus,
   SCHEDULE_NAME_LABEL,
 } from './backupPhase';
-import type { ClusterClient } from './clusterClient';
 import { GVRS } from './gvr';
-import {
-  deepEqual,
-  isTerminating,
-  keyOf,
-  splitKey,
-  toKubeTime,
-} from './objects';
+import { deepEqual, keyOf, toKubeTime } from './objects';
 import {
   type BackupContents,
-  type BackupContentsStore,
+  BackupContentsController,
   collectBackupContents,
 } from './veleroBackupContents';
 import { planRestore, type RestoreSpec } from './veleroRestorePlan';
@@ -61,15 +53,8 @@ export function latestCompletedBackup(
 }
 
 /** The Velero restore controller. */
-export class VeleroRestoreController extends BaseController {
+export class VeleroRestoreController extends BackupContentsController {
   readonly name = MANAGER;
-
-  constructor(
-    client: ClusterClient,
-    private readonly contents: BackupContentsStore,
-  ) {
-    super(client);
-  }
 
   protected watch(): void {
     this.subscribe(GVRS.backups, () => undefined);
@@ -79,19 +64,16 @@ export class VeleroRestoreController extends BaseController {
   }
 
   protected resync(): void {
-    const restores = this.client.informer(GVRS.restores);
-    if (!restores.synced) return;
-    for (const restore of restores.list()) {
-      if ((restore.status as RestoreStatus | undefined)?.phase === 'InProgress')
-        this.queue.add(keyOf(restore));
-    }
-    this.queue.flush();
+    this.requeueAll(
+      GVRS.restores,
+      restore =>
+        (restore.status as RestoreStatus | undefined)?.phase === 'InProgress',
+    );
   }
 
   protected reconcile(key: string): void {
-    const { namespace, name } = splitKey(key);
-    const restore = this.client.informer(GVRS.restores).get(namespace, name);
-    if (!restore || isTerminating(restore)) return;
+    const restore = this.activeObject(GVRS.restores, key);
+    if (!restore) return;
     const status = (restore.status ?? {}) as RestoreStatus;
     if (!status.phase || status.phase === 'New') this.run(restore);
     else if (status.phase === 'InProgress') this.finish(restore, status);

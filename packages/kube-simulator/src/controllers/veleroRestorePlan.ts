@@ -6,7 +6,7 @@
 import type { GVR, KubeObject } from '../types';
 import type { BackupContents, BackupItem } from './veleroBackupContents';
 import { namespaceInScope } from './veleroBackupContents';
-import { type LabelSelector, matchesLabelSelector } from './labelSelector';
+import { type LabelSelectorObject, matchesLabelSelector } from '../apiserver/labelSelector';
 import { clone } from './objects';
 
 /** velero.io/v1 RestoreSpec fields the simulator reads. */
@@ -18,8 +18,8 @@ export interface RestoreSpec {
   includedResources?: string[];
   excludedResources?: string[];
   namespaceMapping?: Record<string, string>;
-  labelSelector?: LabelSelector | null;
-  orLabelSelectors?: LabelSelector[] | null;
+  labelSelector?: LabelSelectorObject | null;
+  orLabelSelectors?: LabelSelectorObject[] | null;
   preserveNodePorts?: boolean;
 }
 

@@ -18,9 +18,7 @@ import {
   clone,
   controllerRef,
   deepEqual,
-  isTerminating,
   keyOf,
-  splitKey,
   toKubeTime,
 } from './objects';
 
@@ -77,17 +75,13 @@ export class VeleroScheduleController extends BaseController {
   }
 
   protected resync(): void {
-    const informer = this.client.informer(GVRS.schedules);
-    if (!informer.synced) return;
     // Evaluate due schedules now, in this tick, so backups are stamped with the tick's time.
-    for (const schedule of informer.list()) this.queue.add(keyOf(schedule));
-    this.queue.flush();
+    this.requeueAll(GVRS.schedules);
   }
 
   protected reconcile(key: string): void {
-    const { namespace, name } = splitKey(key);
-    const schedule = this.client.informer(GVRS.schedules).get(namespace, name);
-    if (!schedule || isTerminating(schedule)) return;
+    const schedule = this.activeObject(GVRS.schedules, key);
+    if (!schedule) return;
     const spec = (schedule.spec ?? {}) as ScheduleSpec;
     const status = (schedule.status ?? {}) as ScheduleStatus;
     if (

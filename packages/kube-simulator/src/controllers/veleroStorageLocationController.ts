@@ -28,10 +28,7 @@ export class VeleroStorageLocationController extends BaseController {
   }
 
   protected resync(): void {
-    const locations = this.client.informer(GVRS.backupstoragelocations);
-    if (!locations.synced) return;
-    for (const location of locations.list()) this.queue.add(keyOf(location));
-    this.queue.flush();
+    this.requeueAll(GVRS.backupstoragelocations);
   }
 
   protected reconcile(key: string): void {

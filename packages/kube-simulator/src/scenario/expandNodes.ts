@@ -4,7 +4,7 @@
  * kube-apiserver-<node>, kube-controller-manager-<node>, kube-scheduler-<node>).
  */
 import { hexDigest } from '../controllers/hash';
-import { formatBytes, parseQuantity } from '../controllers/quantity';
+import { formatBytes, quantityValue } from '../apiserver/quantity';
 import type { KubeObject } from '../types';
 import type { NodeSpec } from './scenarioFile';
 
@@ -56,8 +56,8 @@ function allocatable(
   memory: string,
 ): { cpu: string; memory: string } {
   // kubelet reserves (kube-reserved + system-reserved + eviction threshold), roughly as EKS/GKE do.
-  const cores = parseQuantity(cpu) ?? 4;
-  const bytes = parseQuantity(memory) ?? 16 * 2 ** 30;
+  const cores = quantityValue(cpu) ?? 4;
+  const bytes = quantityValue(memory) ?? 16 * 2 ** 30;
   const cpuMillis = Math.round(cores * 1000 - 70 - cores * 10);
   const memoryBytes =
     bytes - Math.min(bytes * 0.1, 2 * 2 ** 30) - 100 * 2 ** 20;

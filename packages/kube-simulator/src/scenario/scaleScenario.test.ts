@@ -1,7 +1,7 @@
 import { deepEqual } from '../controllers/objects';
 import { desiredPodStatus } from '../controllers/podStatus';
 import { podRequests } from '../controllers/podTemplate';
-import { parseQuantity } from '../controllers/quantity';
+import { quantityValue } from '../apiserver/quantity';
 import type { KubeObject } from '../types';
 import { scaleScenario } from './scaleScenario';
 import { scenarioProblems } from './validateScenario';
@@ -88,7 +88,7 @@ describe('scaleScenario', () => {
       const allocatable = (
         nodes.get(name)!.status as { allocatable: Record<string, string> }
       ).allocatable;
-      expect(u.cpu).toBeLessThanOrEqual(parseQuantity(allocatable.cpu)!);
+      expect(u.cpu).toBeLessThanOrEqual(quantityValue(allocatable.cpu)!);
       expect(u.pods).toBeLessThanOrEqual(Number(allocatable.pods));
     }
   });

@@ -4,9 +4,10 @@
  * field at fault.
  */
 import {
+  LabelSelectorParseError,
   matchesLabelSelector,
-  parseSelector,
-} from '../controllers/labelSelector';
+  parseLabelSelector,
+} from '../apiserver/labelSelector';
 import type { KubeObject, Scenario, ScenarioCluster } from '../types';
 import { crdScopes } from './crds';
 import { SYSTEM_NAMESPACES } from './expandSystem';
@@ -240,11 +241,13 @@ function validateBehaviour(cluster: ScenarioCluster, problems: string[]): void {
   }
   (b.podStates ?? []).forEach((state, i) => {
     try {
-      parseSelector(state.selector ?? '');
+      parseLabelSelector(state.selector ?? '');
     } catch (err) {
-      problems.push(
-        `${where}.podStates[${i}].selector: ${(err as Error).message}`,
-      );
+      const problem =
+        err instanceof LabelSelectorParseError
+          ? `invalid label selector term "${err.term}" in "${err.selector}"`
+          : (err as Error).message;
+      problems.push(`${where}.podStates[${i}].selector: ${problem}`);
     }
     if (
       state.phase &&

@@ -5,6 +5,7 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import express from 'express';
 import Router from 'express-promise-router';
+import { addBackupRoutes } from '../backups';
 import { ClusterEvaluator, clusterDetail, clusterSummary } from '../clusters/clusterViews';
 import { federationView } from '../federation/federationView';
 import type { FleetIndex } from '../fleet';
@@ -17,13 +18,15 @@ export interface RouterOptions {
   fleet: FleetIndex;
   catalog: CatalogService;
   httpAuth: HttpAuthService;
+  /** Feature routers mounted after the read API (tenants, ownership). */
+  routers?: express.Router[];
 }
 
 /**
- * The read API. Every response is computed from the fleet index; nothing here waits on a
+ * The read API, and the feature routers. Every read API response is computed from the fleet index; nothing here waits on a
  * cluster, so one slow or unreachable cluster cannot slow a page down.
  */
-export async function createRouter({ fleet, catalog, httpAuth }: RouterOptions): Promise<express.Router> {
+export async function createRouter({ fleet, catalog, httpAuth, routers = [] }: RouterOptions): Promise<express.Router> {
   const router = Router();
   router.use(express.json());
   const evaluator = new ClusterEvaluator();
@@ -69,6 +72,10 @@ export async function createRouter({ fleet, catalog, httpAuth }: RouterOptions):
     const byKubernetesId = new Map(items.map(entity => [entity.metadata.annotations?.[KUBERNETES_ID], stringifyEntityRef(entity)]));
     res.json(federationView(fleet.clusters(), id => byKubernetesId.get(id)));
   });
+
+  addBackupRoutes(router, { fleet, catalog, httpAuth });
+
+  for (const feature of routers) router.use(feature);
 
   return router;
 }

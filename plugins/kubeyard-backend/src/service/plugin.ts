@@ -1,11 +1,22 @@
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { ConfigClusterLocator, DEFAULT_WATCHER_OPTIONS, FEDERATION_TYPES, FLEET_TYPES, FleetIndex } from '../fleet';
+import { ConfigClusterLocator, DEFAULT_WATCHER_OPTIONS, FEDERATION_TYPES, FLEET_TYPES, FleetIndex, TENANT_TYPES } from '../fleet';
+import { BACKUP_TYPES } from '../backups';
+import { createOwnershipRouter } from '../ownership/ownershipRouter';
+import {
+  createTenantRouter,
+  DEFAULT_TENANT_OPERATION_OPTIONS,
+  registerTenantPermissions,
+  TenantAuthorizer,
+  TenantClusterClients,
+  TenantLifecycle,
+  TenantRegistry,
+} from '../tenants';
 import { createRouter } from './createRouter';
 
 /**
- * The Kubeyard backend plugin (pluginId `kubeyard`): indexes every configured cluster and
- * serves the fleet, workload and federation views under /api/kubeyard.
+ * The Kubeyard backend plugin (pluginId `kubeyard`): indexes every configured cluster, serves
+ * the fleet, workload and federation views, and manages tenants under /api/kubeyard.
  */
 export const kubeyardPlugin = createBackendPlugin({
   pluginId: 'kubeyard',
@@ -17,27 +28,63 @@ export const kubeyardPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         lifecycle: coreServices.lifecycle,
+        database: coreServices.database,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
         catalog: catalogServiceRef,
       },
-      async init({ config, logger, httpRouter, httpAuth, lifecycle, catalog }) {
+      async init({ config, logger, httpRouter, httpAuth, lifecycle, database, permissions, permissionsRegistry, auditor, catalog }) {
         const seconds = (key: string, fallbackMs: number) => {
-          const value = config.getOptionalNumber(`kubeyard.fleet.${key}`);
+          const value = config.getOptionalNumber(`kubeyard.${key}`);
           return value !== undefined ? value * 1000 : fallbackMs;
         };
-        const fleet = new FleetIndex(new ConfigClusterLocator(config), [...FLEET_TYPES, ...FEDERATION_TYPES], logger, {
+        const fleet = new FleetIndex(new ConfigClusterLocator(config), [...FLEET_TYPES, ...FEDERATION_TYPES, ...TENANT_TYPES, ...BACKUP_TYPES], logger, {
           ...DEFAULT_WATCHER_OPTIONS,
           pageSize: config.getOptionalNumber('kubeyard.fleet.pageSize') ?? DEFAULT_WATCHER_OPTIONS.pageSize,
-          requestTimeoutMs: seconds('requestTimeoutSeconds', DEFAULT_WATCHER_OPTIONS.requestTimeoutMs),
-          probeIntervalMs: seconds('probeIntervalSeconds', DEFAULT_WATCHER_OPTIONS.probeIntervalMs),
-          maxBackoffMs: seconds('maxBackoffSeconds', DEFAULT_WATCHER_OPTIONS.maxBackoffMs),
+          requestTimeoutMs: seconds('fleet.requestTimeoutSeconds', DEFAULT_WATCHER_OPTIONS.requestTimeoutMs),
+          probeIntervalMs: seconds('fleet.probeIntervalSeconds', DEFAULT_WATCHER_OPTIONS.probeIntervalMs),
+          maxBackoffMs: seconds('fleet.maxBackoffSeconds', DEFAULT_WATCHER_OPTIONS.maxBackoffMs),
           relocateIntervalMs: 60_000,
         });
+        const defaults = DEFAULT_TENANT_OPERATION_OPTIONS;
+        const options = {
+          requestTimeoutMs: seconds('tenants.requestTimeoutSeconds', defaults.requestTimeoutMs),
+          lockTimeoutMs: seconds('tenants.lockTimeoutSeconds', defaults.lockTimeoutMs),
+          settleTimeoutMs: seconds('tenants.settleTimeoutSeconds', defaults.settleTimeoutMs),
+          namespaceDeletionTimeoutMs: seconds('tenants.namespaceDeletionTimeoutSeconds', defaults.namespaceDeletionTimeoutMs),
+          pollIntervalMs: seconds('tenants.pollIntervalSeconds', defaults.pollIntervalMs),
+        };
+
+        const registry = await TenantRegistry.create(database);
+        registerTenantPermissions(permissionsRegistry, async names => {
+          const records = await Promise.all(names.map(name => registry.getTenant(name)));
+          return records.map(record => (record ? { name: record.name, owner: record.owner } : undefined));
+        });
+        const authorizer = new TenantAuthorizer(permissions, permissionsRegistry);
+        const clients = new TenantClusterClients(fleet, { requestTimeoutMs: options.requestTimeoutMs });
+        const tenants = new TenantLifecycle({ registry, clients, logger, options });
+
         await fleet.start();
         if (fleet.clusters().length === 0) {
           logger.info('no clusters configured under kubernetes.clusterLocatorMethods: the fleet is empty');
         }
-        lifecycle.addShutdownHook(() => fleet.stop());
-        httpRouter.use(await createRouter({ fleet, catalog, httpAuth }));
+        lifecycle.addShutdownHook(async () => {
+          await tenants.stop();
+          await clients.close();
+          fleet.stop();
+        });
+        httpRouter.use(
+          await createRouter({
+            fleet,
+            catalog,
+            httpAuth,
+            routers: [
+              createTenantRouter({ lifecycle: tenants, registry, clients, fleet, catalog, httpAuth, auditor, authorizer }),
+              createOwnershipRouter({ fleet, registry, catalog, httpAuth, authorizer }),
+            ],
+          }),
+        );
       },
     });
   },

@@ -46,6 +46,7 @@ describe('kubeyard router', () => {
         catalogServiceMock.factory({ entities }),
         mockServices.rootConfig.factory({
           data: {
+            backend: { database: { client: 'better-sqlite3', connection: ':memory:' } },
             kubeyard: { fleet: { requestTimeoutSeconds: 2, probeIntervalSeconds: 0.2, maxBackoffSeconds: 0.5 } },
             kubernetes: {
               clusterLocatorMethods: [

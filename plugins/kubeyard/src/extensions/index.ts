@@ -1,3 +1,6 @@
+export { entityBackupsCard } from './entityBackupsCard';
 export { entityClustersContent } from './entityClustersContent';
+export { entityGroupTenantsCard } from './entityGroupTenantsCard';
+export { entityTenantCard } from './entityTenantCard';
 export { kubeyardApi } from './kubeyardApi';
 export { kubeyardPage } from './kubeyardPage';

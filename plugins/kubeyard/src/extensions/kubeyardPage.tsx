@@ -3,8 +3,9 @@ import { rootRouteRef } from '../routes';
 import { KubeyardIcon } from './KubeyardIcon';
 
 /**
- * `page:kubeyard`: the fleet (/kubeyard), cluster (/kubeyard/clusters/:name) and
- * federation (/kubeyard/federation) pages. Title and icon make it a sidebar item.
+ * `page:kubeyard`: the fleet (/kubeyard), cluster (/kubeyard/clusters/:name), federation
+ * (/kubeyard/federation), tenants (/kubeyard/tenants, /kubeyard/tenants/:name) and
+ * ownership (/kubeyard/ownership) pages. Title and icon make it a sidebar item.
  */
 export const kubeyardPage = PageBlueprint.make({
   params: {
@@ -12,7 +13,8 @@ export const kubeyardPage = PageBlueprint.make({
     routeRef: rootRouteRef,
     title: 'Kubeyard',
     icon: <KubeyardIcon fontSize="inherit" />,
-    // The pages bring their own Backstage header with Fleet / Federation tabs.
+    // The pages bring their own Backstage header with the Fleet / Federation / Tenants /
+    // Ownership tabs.
     noHeader: true,
     loader: () =>
       import('../components/KubeyardRouter/KubeyardRouter').then(m => (

@@ -55,4 +55,29 @@ describe('usePolling', () => {
     });
     expect(load).toHaveBeenCalledTimes(1);
   });
+
+  it('reloads at once on refresh, keeping the value, and only the latest answer counts', async () => {
+    jest.useFakeTimers();
+    let release: (value: string) => void = () => {};
+    const load = jest
+      .fn<Promise<string>, []>()
+      .mockResolvedValueOnce('first')
+      .mockImplementationOnce(
+        () => new Promise<string>(resolve => (release = resolve)),
+      )
+      .mockResolvedValueOnce('third');
+    const { result } = renderHook(() => usePolling(load, [], 60_000));
+    await waitFor(() => expect(result.current.value).toBe('first'));
+
+    act(() => result.current.refresh());
+    expect(result.current.value).toBe('first');
+    expect(result.current.loading).toBe(false);
+    act(() => result.current.refresh());
+    await waitFor(() => expect(result.current.value).toBe('third'));
+
+    // The superseded request answers late and is ignored.
+    await act(async () => release('second'));
+    expect(result.current.value).toBe('third');
+    expect(load).toHaveBeenCalledTimes(3);
+  });
 });

@@ -1,4 +1,10 @@
-import { DependencyList, useEffect, useState } from 'react';
+import {
+  DependencyList,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
 
 /** How often Kubeyard pages reload from the backend's fleet index. */
 export const REFRESH_INTERVAL_MS = 15_000;
@@ -19,6 +25,12 @@ function toError(e: unknown): Error {
   return e instanceof Error ? e : new Error(String(e));
 }
 
+/** A polled request, and a way to reload it now (e.g. after a change the user made). */
+export interface Polling<T> extends PollingState<T> {
+  /** Reloads at once, keeping the value on screen; the interval restarts from the answer. */
+  refresh: () => void;
+}
+
 /**
  * Loads a value, then reloads it every `intervalMs` while the page is visible.
  *
@@ -31,15 +43,21 @@ export function usePolling<T>(
   load: () => Promise<T>,
   deps: DependencyList,
   intervalMs: number = REFRESH_INTERVAL_MS,
-): PollingState<T> {
+): Polling<T> {
   const [state, setState] = useState<PollingState<T>>({ loading: true });
+  const refreshRef = useRef<() => void>(() => {});
 
   useEffect(() => {
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // A refresh supersedes the request in flight: only the latest one answers and schedules.
+    let generation = 0;
     setState({ loading: true });
 
     const poll = async (force: boolean) => {
+      generation += 1;
+      const mine = generation;
+      const current = () => !cancelled && mine === generation;
       // A hidden tab does not need fresh data; check again at the next interval.
       const hidden =
         typeof document !== 'undefined' &&
@@ -47,17 +65,23 @@ export function usePolling<T>(
       if (force || !hidden) {
         try {
           const value = await load();
-          if (!cancelled)
+          if (current())
             setState({ value, loading: false, updatedAt: Date.now() });
         } catch (e) {
-          if (!cancelled) {
+          if (current()) {
             setState(prev => ({ ...prev, error: toError(e), loading: false }));
           }
         }
       }
-      if (!cancelled) timer = setTimeout(() => poll(false), intervalMs);
+      if (current()) timer = setTimeout(() => poll(false), intervalMs);
     };
     poll(true);
+    refreshRef.current = () => {
+      if (cancelled) return;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      poll(true);
+    };
 
     return () => {
       cancelled = true;
@@ -67,5 +91,6 @@ export function usePolling<T>(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, intervalMs]);
 
-  return state;
+  const refresh = useCallback(() => refreshRef.current(), []);
+  return { ...state, refresh };
 }

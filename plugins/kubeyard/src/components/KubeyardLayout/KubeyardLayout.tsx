@@ -2,14 +2,26 @@ import { Content, Header, HeaderTabs, Page } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/frontend-plugin-api';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { federationRouteRef, rootRouteRef } from '../../routes';
+import {
+  backupsRouteRef,
+  federationRouteRef,
+  ownershipRouteRef,
+  rootRouteRef,
+  tenantsRouteRef,
+} from '../../routes';
 
-/** The two top-level views of the Kubeyard page. */
-export type KubeyardTab = 'fleet' | 'federation';
+/** The top-level views of the Kubeyard page. */
+export type KubeyardTab =
+  | 'fleet'
+  | 'federation'
+  | 'tenants'
+  | 'ownership'
+  | 'backups';
 
 /**
- * The frame of every Kubeyard page: header, the Fleet / Federation tabs, content.
- * Pages inside (a cluster) keep the tab of the view they belong to selected.
+ * The frame of every Kubeyard page: header, the Fleet / Federation / Tenants / Ownership
+ * tabs, content. Pages inside (a cluster, a tenant) keep the tab of the view they belong to
+ * selected.
  */
 export function KubeyardLayout(props: {
   tab: KubeyardTab;
@@ -25,9 +37,15 @@ export function KubeyardLayout(props: {
   const navigate = useNavigate();
   const rootLink = useRouteRef(rootRouteRef);
   const federationLink = useRouteRef(federationRouteRef);
+  const tenantsLink = useRouteRef(tenantsRouteRef);
+  const ownershipLink = useRouteRef(ownershipRouteRef);
+  const backupsLink = useRouteRef(backupsRouteRef);
   const tabs = [
     { id: 'fleet', label: 'Fleet', href: rootLink?.() },
     { id: 'federation', label: 'Federation', href: federationLink?.() },
+    { id: 'tenants', label: 'Tenants', href: tenantsLink?.() },
+    { id: 'ownership', label: 'Ownership', href: ownershipLink?.() },
+    { id: 'backups', label: 'Backups', href: backupsLink?.() },
   ];
   return (
     <Page themeId="tool">

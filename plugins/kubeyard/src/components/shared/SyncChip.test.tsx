@@ -31,7 +31,11 @@ describe('SyncChip', () => {
   it('shows why a stale cluster stopped answering', async () => {
     renderInTestApp(
       <SyncChip
-        sync={{ state: 'stale', error: 'HTTP 503', lastSyncTime: secondsAgo(120) }}
+        sync={{
+          state: 'stale',
+          error: 'HTTP 503',
+          lastSyncTime: secondsAgo(120),
+        }}
       />,
     );
     expect(

@@ -1,0 +1,19 @@
+export { TenantRegistry } from './TenantRegistry';
+export type { TenantRecord, TenantClusterRecord, ClusterState, TenantStatus } from './TenantRegistry';
+export { TenantLifecycle } from './TenantLifecycle';
+export { TenantClusterClients, TenantClusterClient } from './clusterClient';
+export { createTenantRouter } from './tenantRouter';
+export {
+  isTenantOwner,
+  tenantConditions,
+  createTenantConditionalDecision,
+  tenantPermissionResourceRef,
+  tenantPermissionRules,
+  registerTenantPermissions,
+  TenantAuthorizer,
+} from './tenantPermissions';
+export type { TenantResource, TenantQuery } from './tenantPermissions';
+export { planTenant } from './planTenant';
+export { applyTenant } from './applyTenant';
+export { DEFAULT_TENANT_OPERATION_OPTIONS } from './types';
+export type { TenantOperationOptions, TenantOperationContext } from './types';
