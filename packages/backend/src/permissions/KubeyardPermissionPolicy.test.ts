@@ -1,4 +1,4 @@
-import { AuthorizeResult, createPermission } from '@backstage/plugin-permission-common';
+import { AuthorizeResult, createPermission, type Permission } from '@backstage/plugin-permission-common';
 import type { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import { KubeyardPermissionPolicy } from './KubeyardPermissionPolicy';
 
@@ -15,7 +15,7 @@ function userOwning(...refs: string[]): PolicyQueryUser {
 const platformUser = userOwning('user:default/pat', 'group:default/Platform-Team');
 const developer = userOwning('user:default/alice', 'group:default/team-payments');
 
-const cases: Array<[string, ReturnType<typeof createPermission>, PolicyQueryUser, AuthorizeResult]> = [
+const cases: Array<[string, Permission, PolicyQueryUser, AuthorizeResult]> = [
   ['platform member deletes an entity', createPermission({ name: 'catalog.entity.delete', attributes: { action: 'delete' }, resourceType: 'catalog-entity' }), platformUser, AuthorizeResult.ALLOW],
   ['developer reads an entity', createPermission({ name: 'catalog.entity.read', attributes: { action: 'read' }, resourceType: 'catalog-entity' }), developer, AuthorizeResult.ALLOW],
   ['developer reads kubernetes resources (no action)', createPermission({ name: 'kubernetes.proxy', attributes: {} }), developer, AuthorizeResult.ALLOW],

@@ -54,6 +54,31 @@ const HEALTHY_CONDITIONS: Array<[string, string, string, string]> = [
   ['Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'],
 ];
 
+/** The conditions of a healthy node whose kubelet posts status, all changed at `since`. */
+export function healthyNodeConditions(since: string): Condition[] {
+  return HEALTHY_CONDITIONS.map(([type, status, reason, message]) => ({
+    type,
+    status,
+    reason,
+    message,
+    lastHeartbeatTime: since,
+    lastTransitionTime: since,
+  }));
+}
+
+/** A condition as the node lifecycle controller marks it once the kubelet stopped posting status. */
+export function unknownNodeCondition(c: Condition, since: string): Condition {
+  return c.status === 'Unknown'
+    ? c
+    : {
+        ...c,
+        status: 'Unknown',
+        reason: 'NodeStatusUnknown',
+        message: 'Kubelet stopped posting node status.',
+        lastTransitionTime: since,
+      };
+}
+
 /** The status a node reports, filling what the scenario left out and applying NotReady. */
 export function desiredNodeStatus(
   node: KubeObject,
@@ -92,29 +117,11 @@ export function desiredNodeStatus(
     operatingSystem: 'linux',
     architecture: 'amd64',
   };
-  if (!findCondition(status.conditions, 'Ready')) {
-    status.conditions = HEALTHY_CONDITIONS.map(
-      ([type, s, reason, message]) => ({
-        type,
-        status: s,
-        reason,
-        message,
-        lastHeartbeatTime: now,
-        lastTransitionTime: now,
-      }),
-    );
-  }
+  if (!findCondition(status.conditions, 'Ready'))
+    status.conditions = healthyNodeConditions(now);
   if (unreachable) {
     status.conditions = (status.conditions as Condition[]).map(c =>
-      c.status === 'Unknown'
-        ? c
-        : {
-            ...c,
-            status: 'Unknown',
-            reason: 'NodeStatusUnknown',
-            message: 'Kubelet stopped posting node status.',
-            lastTransitionTime: now,
-          },
+      unknownNodeCondition(c, now),
     );
   }
   return status;

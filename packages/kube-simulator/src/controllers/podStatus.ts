@@ -4,6 +4,7 @@
  * generated pods (the scale scenario) can carry exactly the status the kubelet controller
  * would write, and the controller writes only when something changed.
  */
+import { qosClassOf } from '../apiserver/defaults';
 import type { KubeObject } from '../types';
 import { fnv1a32, hexDigest } from './hash';
 import {
@@ -70,25 +71,9 @@ export function podIP(pod: KubeObject, node: KubeObject): string {
   return `10.${100 + (n % 100)}.${(n >>> 8) % 256}.${host}`;
 }
 
-/** The QoS class of a pod (Guaranteed, Burstable or BestEffort). */
+/** The QoS class of a pod (Guaranteed, Burstable or BestEffort), as the API server sets it. */
 export function qosClass(pod: KubeObject): string {
-  const containers = ((pod.spec as { containers?: ContainerSpec[] })
-    .containers ?? []) as ContainerSpec[];
-  let any = false;
-  let guaranteed = containers.length > 0;
-  for (const c of containers) {
-    const { requests = {}, limits = {} } = c.resources ?? {};
-    if (Object.keys(requests).length || Object.keys(limits).length) any = true;
-    for (const r of ['cpu', 'memory']) {
-      if (
-        !limits[r] ||
-        (requests[r] !== undefined && requests[r] !== limits[r])
-      )
-        guaranteed = false;
-    }
-  }
-  if (!any) return 'BestEffort';
-  return guaranteed ? 'Guaranteed' : 'Burstable';
+  return qosClassOf(pod.spec as Record<string, unknown> | undefined);
 }
 
 function imageID(image: string): string {
@@ -131,15 +116,11 @@ export function desiredPodStatus(
     .containers ?? []) as ContainerSpec[];
   const initContainers = ((pod.spec as { initContainers?: ContainerSpec[] })
     .initContainers ?? []) as ContainerSpec[];
-  const nodeReady =
-    findCondition(
-      (node.status as { conditions?: unknown } | undefined)?.conditions,
-      'Ready',
-    )?.status !== 'False' &&
-    findCondition(
-      (node.status as { conditions?: unknown } | undefined)?.conditions,
-      'Ready',
-    )?.status !== 'Unknown';
+  const nodeReadyStatus = findCondition(
+    (node.status as { conditions?: unknown } | undefined)?.conditions,
+    'Ready',
+  )?.status;
+  const nodeReady = nodeReadyStatus !== 'False' && nodeReadyStatus !== 'Unknown';
   const condition = (
     type: string,
     status: string,
@@ -172,12 +153,13 @@ export function desiredPodStatus(
       `${pod.metadata.namespace}/${pod.metadata.name}/${name}/${restarts}`,
       64,
     )}`;
-  const initStatuses = initContainers.map(c => ({
+  // A container that ran once and exited 0 (init containers, finished Job pods).
+  const completed = (c: ContainerSpec, finishedAt: string, ready: boolean) => ({
     name: c.name,
     image: c.image ?? '',
     imageID: imageID(c.image ?? ''),
     containerID: containerId(c.name, 0),
-    ready: true,
+    ready,
     restartCount: 0,
     started: false,
     state: {
@@ -185,11 +167,12 @@ export function desiredPodStatus(
         exitCode: 0,
         reason: 'Completed',
         startedAt: startTime,
-        finishedAt: startTime,
+        finishedAt,
         containerID: containerId(c.name, 0),
       },
     },
-  }));
+  });
+  const initStatuses = initContainers.map(c => completed(c, startTime, true));
   const withInit = (status: Record<string, unknown>) =>
     initStatuses.length
       ? { ...status, initContainerStatuses: initStatuses }
@@ -280,22 +263,7 @@ export function desiredPodStatus(
         podIP: ip,
         podIPs: [{ ip }],
         containerStatuses: containers.map(c => ({
-          name: c.name,
-          image: c.image ?? '',
-          imageID: imageID(c.image ?? ''),
-          containerID: containerId(c.name, 0),
-          ready: false,
-          restartCount: 0,
-          started: false,
-          state: {
-            terminated: {
-              exitCode: 0,
-              reason: 'Completed',
-              startedAt: startTime,
-              finishedAt,
-              containerID: containerId(c.name, 0),
-            },
-          },
+          ...completed(c, finishedAt, false),
           lastState: {},
         })),
       });

@@ -4,6 +4,10 @@
  * kube-apiserver-<node>, kube-controller-manager-<node>, kube-scheduler-<node>).
  */
 import { hexDigest } from '../controllers/hash';
+import {
+  healthyNodeConditions,
+  unknownNodeCondition,
+} from '../controllers/nodeLifecycleController';
 import { formatBytes, quantityValue } from '../apiserver/quantity';
 import type { KubeObject } from '../types';
 import type { NodeSpec } from './scenarioFile';
@@ -68,46 +72,8 @@ function allocatable(
 }
 
 function conditions(ready: boolean, since: string): unknown[] {
-  const healthy = [
-    [
-      'MemoryPressure',
-      'False',
-      'KubeletHasSufficientMemory',
-      'kubelet has sufficient memory available',
-    ],
-    [
-      'DiskPressure',
-      'False',
-      'KubeletHasNoDiskPressure',
-      'kubelet has no disk pressure',
-    ],
-    [
-      'PIDPressure',
-      'False',
-      'KubeletHasSufficientPID',
-      'kubelet has sufficient PID available',
-    ],
-    ['Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'],
-  ];
-  return healthy.map(([type, status, reason, message]) =>
-    ready
-      ? {
-          type,
-          status,
-          reason,
-          message,
-          lastHeartbeatTime: since,
-          lastTransitionTime: since,
-        }
-      : {
-          type,
-          status: 'Unknown',
-          reason: 'NodeStatusUnknown',
-          message: 'Kubelet stopped posting node status.',
-          lastHeartbeatTime: since,
-          lastTransitionTime: since,
-        },
-  );
+  const healthy = healthyNodeConditions(since);
+  return ready ? healthy : healthy.map(c => unknownNodeCondition(c, since));
 }
 
 /** The Node object for an expanded node; `index` numbers its pod CIDR. */
