@@ -114,6 +114,8 @@ async function e2eSuite() {
     await waitFor('the backend', () => answers(`${base}/.backstage/health/v1/readiness`), { timeoutMs: 180_000, child: backend });
     // A fresh database: wait until the catalog has ingested the demo organisation.
     await waitFor('the demo catalog', () => catalogHas(base, 'component/default/payments-api'), { timeoutMs: 180_000, child: backend });
+    // Clusters reach the catalog through Kubeyard's entity provider (the template's cluster picker).
+    await waitFor('the clusters in the catalog', () => catalogHas(base, 'resource/default/prod-eu'), { timeoutMs: 180_000, child: backend });
     const playwright = run('yarn', ['playwright', 'test', '--config', 'test/e2e/playwright.config.ts'], {
       PLAYWRIGHT_JSON_OUTPUT_NAME: output,
       KUBEYARD_E2E_BASE_URL: base,

@@ -1,7 +1,16 @@
 /**
- * Kubeyard backend plugin: fleet index, cluster, workload and federation views.
+ * Kubeyard backend plugin: fleet index, cluster, workload and federation views, and the tenant
+ * lifecycle (plan, apply, verify, decommission).
  *
  * @packageDocumentation
  */
 export { kubeyardPlugin as default } from './service/plugin';
 export * from './fleet';
+export {
+  isTenantOwner,
+  tenantConditions,
+  createTenantConditionalDecision,
+  tenantPermissionResourceRef,
+  tenantPermissionRules,
+} from './tenants';
+export type { TenantResource, TenantQuery } from './tenants';

@@ -1,5 +1,10 @@
 import { AuthorizeResult, createPermission, type Permission } from '@backstage/plugin-permission-common';
 import type { PolicyQueryUser } from '@backstage/plugin-permission-node';
+import {
+  tenantCreatePermission,
+  tenantDeletePermission,
+  tenantUpdatePermission,
+} from '@kubeyard/backstage-plugin-kubeyard-common';
 import { KubeyardPermissionPolicy } from './KubeyardPermissionPolicy';
 
 const policy = new KubeyardPermissionPolicy({
@@ -24,13 +29,29 @@ const cases: Array<[string, Permission, PolicyQueryUser, AuthorizeResult]> = [
   ['developer runs a template', createPermission({ name: 'scaffolder.task.create', attributes: { action: 'create' } }), developer, AuthorizeResult.ALLOW],
   ['developer executes template actions', createPermission({ name: 'scaffolder.action.execute', attributes: {}, resourceType: 'scaffolder-action' }), developer, AuthorizeResult.ALLOW],
   ['developer refreshes an entity', createPermission({ name: 'catalog.entity.refresh', attributes: { action: 'update' }, resourceType: 'catalog-entity' }), developer, AuthorizeResult.ALLOW],
-  ['developer updates a kubeyard tenant', createPermission({ name: 'kubeyard.tenant.update', attributes: { action: 'update' } }), developer, AuthorizeResult.DENY],
+  ['developer requests a tenant', tenantCreatePermission, developer, AuthorizeResult.ALLOW],
+  ['developer decommissions a tenant', tenantDeletePermission, developer, AuthorizeResult.DENY],
+  ['platform member decommissions a tenant', tenantDeletePermission, platformUser, AuthorizeResult.ALLOW],
 ];
 
 describe('KubeyardPermissionPolicy', () => {
   it.each(cases)('%s', async (_name, permission, user, expected) => {
     const decision = await policy.handle({ permission }, user);
     expect(decision.result).toBe(expected);
+  });
+
+  it("lets developers update only their own groups' tenants, through a condition", async () => {
+    const decision = await policy.handle({ permission: tenantUpdatePermission }, developer);
+    expect(decision).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'kubeyard',
+      resourceType: 'kubeyard-tenant',
+      conditions: {
+        rule: 'IS_TENANT_OWNER',
+        resourceType: 'kubeyard-tenant',
+        params: { claims: ['user:default/alice', 'group:default/team-payments'] },
+      },
+    });
   });
 
   it('matches platform groups case-insensitively, as entity refs are', async () => {

@@ -1,8 +1,17 @@
 import type { BackstageUserInfo } from '@backstage/backend-plugin-api';
 import {
   AuthorizeResult,
+  isPermission,
   type PolicyDecision,
 } from '@backstage/plugin-permission-common';
+import {
+  tenantCreatePermission,
+  tenantUpdatePermission,
+} from '@kubeyard/backstage-plugin-kubeyard-common';
+import {
+  createTenantConditionalDecision,
+  tenantConditions,
+} from '@kubeyard/backstage-plugin-kubeyard-backend';
 import type {
   PermissionPolicy,
   PolicyQuery,
@@ -22,6 +31,8 @@ const SELF_SERVICE_PERMISSIONS = new Set([
   'scaffolder.template.parameter.read',
   'scaffolder.template.step.read',
   'catalog.entity.refresh',
+  // Requesting a tenant is self-service; what it may hold is validated by Kubeyard.
+  tenantCreatePermission.name,
 ]);
 
 /** Options of {@link KubeyardPermissionPolicy}. */
@@ -32,7 +43,8 @@ export interface KubeyardPermissionPolicyOptions {
 
 /**
  * The reference app's policy: members of the platform groups may do everything; everybody
- * else may read and use self-service templates, and nothing else.
+ * else may read, use self-service templates, request tenants and change the tenants their
+ * groups own, and nothing else.
  */
 export class KubeyardPermissionPolicy implements PermissionPolicy {
   private readonly platformGroups: Set<string>;
@@ -53,6 +65,13 @@ export class KubeyardPermissionPolicy implements PermissionPolicy {
     const { permission } = request;
     if (SELF_SERVICE_PERMISSIONS.has(permission.name)) {
       return { result: AuthorizeResult.ALLOW };
+    }
+    if (isPermission(permission, tenantUpdatePermission) && user) {
+      // Members of the owning Group may change their tenant (Kubeyard evaluates the condition).
+      return createTenantConditionalDecision(
+        permission,
+        tenantConditions.isTenantOwner({ claims: user.info.ownershipEntityRefs }),
+      );
     }
     const action = permission.attributes.action;
     if (action === undefined || action === 'read') {

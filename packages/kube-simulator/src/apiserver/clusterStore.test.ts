@@ -250,4 +250,20 @@ describe('InMemoryClusterStore', () => {
     const again = store.operations.upsert({ ...pod('web'), metadata: { name: 'web', labels: { v: '2' } }, status: { phase: 'Running' } });
     expect(again.metadata.labels).toEqual({ v: '2' });
   });
+
+  it('loads an object and its status as one write, with the managedFields of two', async () => {
+    const store = newStore();
+    const before = Number(store.currentResourceVersion());
+    const events: WatchEvent[] = [];
+    const stop = store.watch(PODS, 'default', { resourceVersion: String(before) }, e => events.push(e));
+    const loaded = store.operations.upsert({ ...pod('web'), status: { phase: 'Running' } }, { fieldManager: 'loader' });
+    expect(Number(loaded.metadata.resourceVersion)).toBe(before + 1);
+    expect(loaded.metadata.managedFields?.map(e => [e.manager, e.subresource])).toEqual([
+      ['loader', undefined],
+      ['loader', 'status'],
+    ]);
+    await store.settle();
+    stop();
+    expect(events.map(e => [e.type, e.object.status])).toEqual([['ADDED', { phase: 'Running' }]]);
+  });
 });

@@ -212,6 +212,13 @@ export class InMemoryClusterStore extends ObjectStoreCore implements ClusterStor
 
   /** Creates a prepared body (already copied) in `namespace`. */
   createObject(t: ResourceType, namespace: string | undefined, obj: KubeObject, options: WriteOptions, context: WriteContext = {}): KubeObject {
+    const created = this.prepareCreate(t, namespace, obj, options, context);
+    if (!options.dryRun) this.commit(t, 'ADDED', created);
+    return created;
+  }
+
+  /** The object a create would store (defaulted, admitted, validated), not committed yet. */
+  prepareCreate(t: ResourceType, namespace: string | undefined, obj: KubeObject, options: WriteOptions, context: WriteContext = {}): KubeObject {
     checkKind(t, obj, this.registry.versionsOf(t.group, t.resource).map(v => v.version));
     const meta = (obj.metadata = { ...obj.metadata });
     if (t.namespaced) meta.namespace = namespace;
@@ -246,9 +253,12 @@ export class InMemoryClusterStore extends ObjectStoreCore implements ClusterStor
         ? recordUpdate(undefined, obj, this.fieldArgs(t, options))
         : context.managedFields ?? undefined;
     compactMetadata(obj);
-    if (options.dryRun) return obj;
-    this.commit(t, 'ADDED', obj);
     return obj;
+  }
+
+  /** Commits a prepared create. */
+  commitCreate(t: ResourceType, obj: KubeObject): void {
+    this.commit(t, 'ADDED', obj);
   }
 
   private fieldArgs(t: ResourceType, options: WriteOptions, subresource?: string) {
@@ -264,6 +274,13 @@ export class InMemoryClusterStore extends ObjectStoreCore implements ClusterStor
 
   /** Stores `input` (already copied) over `old`. Returns `old` itself for a no-op. */
   updateObject(t: ResourceType, old: KubeObject, input: KubeObject, options: WriteOptions, context: WriteContext = {}): KubeObject {
+    const next = this.prepareUpdate(t, old, input, options, context);
+    if (next !== old && !options.dryRun) this.commitUpdate(t, next, old);
+    return next;
+  }
+
+  /** The object an update of `old` would store, not committed yet; `old` itself for a no-op. */
+  prepareUpdate(t: ResourceType, old: KubeObject, input: KubeObject, options: WriteOptions, context: WriteContext = {}): KubeObject {
     checkKind(t, input, this.registry.versionsOf(t.group, t.resource).map(v => v.version));
     const name = old.metadata.name!;
     const inputRv = input.metadata.resourceVersion;
@@ -308,14 +325,12 @@ export class InMemoryClusterStore extends ObjectStoreCore implements ClusterStor
         ? recordUpdate(old, next, this.fieldArgs(t, options, context.subresource === 'scale' ? 'scale' : context.subresource))
         : context.managedFields ?? undefined;
     compactMetadata(next);
-    if (deepEqual(next, old)) return old;
-    if (options.dryRun) return next;
-    if (next.metadata.deletionTimestamp && this.canFinalize(t, next)) {
-      this.commit(t, 'DELETED', next, old);
-      return next;
-    }
-    this.commit(t, 'MODIFIED', next, old);
-    return next;
+    return deepEqual(next, old) ? old : next;
+  }
+
+  /** Commits a prepared update of `old` (a deletion when it removed the last finalizer). */
+  commitUpdate(t: ResourceType, next: KubeObject, old: KubeObject): void {
+    this.commit(t, next.metadata.deletionTimestamp && this.canFinalize(t, next) ? 'DELETED' : 'MODIFIED', next, old);
   }
 
   private specChanged(t: ResourceType, old: KubeObject, next: KubeObject): boolean {

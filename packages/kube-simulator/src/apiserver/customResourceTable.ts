@@ -27,18 +27,21 @@ export interface CustomResourceEntry {
 }
 
 const age: PrinterColumn = { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' };
+const phase: PrinterColumn = { name: 'Status', type: 'string', jsonPath: '.status.phase' };
+/** The status of one condition type, as upstream CRDs print it. */
+const condition = (type: string): PrinterColumn => ({ name: type, type: 'string', jsonPath: `.status.conditions[?(@.type=='${type}')].status` });
 
 /** Velero, KubeFed and Karmada types, at the versions upstream serves. */
 export const CUSTOM_RESOURCE_TABLE: CustomResourceEntry[] = [
   // velero.io/v1
   {
     group: 'velero.io', version: 'v1', plural: 'backups', kind: 'Backup', namespaced: true, categories: ['velero'], status: true,
-    printerColumns: [{ name: 'Status', type: 'string', jsonPath: '.status.phase' }, age],
+    printerColumns: [phase, age],
   },
   {
     group: 'velero.io', version: 'v1', plural: 'schedules', kind: 'Schedule', namespaced: true, categories: ['velero'], status: true,
     printerColumns: [
-      { name: 'Status', type: 'string', jsonPath: '.status.phase' },
+      phase,
       { name: 'Schedule', type: 'string', jsonPath: '.spec.schedule' },
       { name: 'LastBackup', type: 'date', jsonPath: '.status.lastBackup' },
       age,
@@ -46,7 +49,7 @@ export const CUSTOM_RESOURCE_TABLE: CustomResourceEntry[] = [
   },
   {
     group: 'velero.io', version: 'v1', plural: 'restores', kind: 'Restore', namespaced: true, categories: ['velero'], status: true,
-    printerColumns: [{ name: 'Status', type: 'string', jsonPath: '.status.phase' }, age],
+    printerColumns: [phase, age],
   },
   {
     group: 'velero.io', version: 'v1', plural: 'backupstoragelocations', kind: 'BackupStorageLocation', namespaced: true,
@@ -65,7 +68,7 @@ export const CUSTOM_RESOURCE_TABLE: CustomResourceEntry[] = [
   // KubeFed
   {
     group: 'core.kubefed.io', version: 'v1beta1', plural: 'kubefedclusters', kind: 'KubeFedCluster', namespaced: true, status: true,
-    printerColumns: [age, { name: 'Ready', type: 'string', jsonPath: ".status.conditions[?(@.type=='Ready')].status" }],
+    printerColumns: [age, condition('Ready')],
   },
   { group: 'types.kubefed.io', version: 'v1beta1', plural: 'federateddeployments', kind: 'FederatedDeployment', namespaced: true, status: true },
   {
@@ -80,25 +83,21 @@ export const CUSTOM_RESOURCE_TABLE: CustomResourceEntry[] = [
   {
     group: 'work.karmada.io', version: 'v1alpha2', plural: 'resourcebindings', kind: 'ResourceBinding', namespaced: true,
     shortNames: ['rb'], status: true,
-    printerColumns: [
-      { name: 'Scheduled', type: 'string', jsonPath: ".status.conditions[?(@.type=='Scheduled')].status" },
-      { name: 'FullyApplied', type: 'string', jsonPath: ".status.conditions[?(@.type=='FullyApplied')].status" },
-      age,
-    ],
+    printerColumns: [condition('Scheduled'), condition('FullyApplied'), age],
   },
   {
     group: 'cluster.karmada.io', version: 'v1alpha1', plural: 'clusters', kind: 'Cluster', namespaced: false, status: true,
     printerColumns: [
       { name: 'Version', type: 'string', jsonPath: '.status.kubernetesVersion' },
       { name: 'Mode', type: 'string', jsonPath: '.spec.syncMode' },
-      { name: 'Ready', type: 'string', jsonPath: ".status.conditions[?(@.type=='Ready')].status" },
+      condition('Ready'),
       age,
     ],
   },
 ];
 
-/** A CustomResourceDefinition object for one table entry. */
-export function customResourceDefinitionFor(entry: CustomResourceEntry): KubeObject {
+/** A CustomResourceDefinition object for one entry, with these metadata labels. */
+export function customResourceDefinitionFor(entry: CustomResourceEntry, labels?: Record<string, string>): KubeObject {
   const names: Record<string, unknown> = {
     plural: entry.plural,
     singular: entry.kind.toLowerCase(),
@@ -118,10 +117,7 @@ export function customResourceDefinitionFor(entry: CustomResourceEntry): KubeObj
   return {
     apiVersion: 'apiextensions.k8s.io/v1',
     kind: 'CustomResourceDefinition',
-    metadata: {
-      name: `${entry.plural}.${entry.group}`,
-      labels: { 'app.kubernetes.io/part-of': entry.group.split('.').slice(-2).join('.') },
-    },
+    metadata: { name: `${entry.plural}.${entry.group}`, ...(labels ? { labels } : {}) },
     spec: {
       group: entry.group,
       names,
@@ -133,5 +129,7 @@ export function customResourceDefinitionFor(entry: CustomResourceEntry): KubeObj
 
 /** CRD objects for the whole table, installed in every cluster at start. */
 export function preinstalledCustomResourceDefinitions(): KubeObject[] {
-  return CUSTOM_RESOURCE_TABLE.map(customResourceDefinitionFor);
+  return CUSTOM_RESOURCE_TABLE.map(entry =>
+    customResourceDefinitionFor(entry, { 'app.kubernetes.io/part-of': entry.group.split('.').slice(-2).join('.') }),
+  );
 }

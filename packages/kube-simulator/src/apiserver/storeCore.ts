@@ -14,6 +14,7 @@ import { MetricsApi, MetricsSource } from './metricsApi';
 import { ObjectIndex, ObjectRef } from './objectIndex';
 import { deepFreeze } from './objects';
 import type { CommitObserver } from './storeInternals';
+import { sharedStructures } from './sharedStructures';
 import { rfc3339 } from './storeMeta';
 import { groupResourceKey, groupVersion, TypeRegistry } from './typeRegistry';
 import { DEFAULT_HISTORY_SIZE, WatchHub } from './watchHub';
@@ -157,6 +158,14 @@ export abstract class ObjectStoreCore {
     );
   }
 
+  /**
+   * Restores state (scenario loading): the commits `fn` makes are not kept in the watch
+   * history, which starts at the resourceVersion reached (see WatchHub.restoring).
+   */
+  restoring<T>(fn: () => T): T {
+    return this.hub.restoring(fn, () => this.rv);
+  }
+
   /** Number of live watchers (admin endpoint). */
   watcherCount(): number {
     return this.hub.watcherCount();
@@ -169,6 +178,7 @@ export abstract class ObjectStoreCore {
   protected commit(t: ResourceType, type: Change['type'], obj: KubeObject, previous?: KubeObject): void {
     const rv = ++this.rv;
     obj.metadata.resourceVersion = String(rv);
+    if (!process.env.KS_NO_SHARE) sharedStructures.shareParts(obj);
     deepFreeze(obj);
     const gr = groupResourceKey(t);
     if (type === 'DELETED') this.index.remove(gr, previous ?? obj);

@@ -35,12 +35,16 @@ export function defaultPropagationPolicy(t: ResourceType): PropagationPolicy {
   return t.group === 'batch' && t.resource === 'jobs' ? 'Orphan' : 'Background';
 }
 
-const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+/**
+ * The alphabet Kubernetes uses for generated names and pod-template-hash (no vowels, no
+ * look-alike characters), from k8s.io/apimachinery/pkg/util/rand.
+ */
+export const SAFE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
-/** The 5-character suffix the registry appends to generateName. */
-export function randomSuffix(random: () => number): string {
+/** A random generated-name suffix from the safe alphabet: the registry appends 5 characters to generateName. */
+export function randomSuffix(random: () => number, length = 5): string {
   let s = '';
-  for (let i = 0; i < 5; i++) s += NAME_ALPHABET[Math.floor(random() * NAME_ALPHABET.length)];
+  for (let i = 0; i < length; i++) s += SAFE_ALPHABET[Math.floor(random() * SAFE_ALPHABET.length)];
   return s;
 }
 

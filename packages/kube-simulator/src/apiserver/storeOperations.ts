@@ -159,8 +159,11 @@ export class StoreOperations {
   }
 
   /**
-   * Creates or updates an object as the system, then writes its status when it has one
-   * (scenario loading). Returns the stored, frozen object.
+   * Creates or updates an object as the system and writes its status when it has one
+   * (scenario loading). Loading is not an API request: the create (or update) and the status
+   * write run through the pipeline as two writes do — the stored object and its managedFields
+   * are the same — but commit once, as one resourceVersion and one watch event.
+   * Returns the stored, frozen object.
    */
   upsert(obj: KubeObject, options: WriteOptions = {}): KubeObject {
     const t = this.store.typeForKind(obj.apiVersion, obj.kind);
@@ -170,11 +173,15 @@ export class StoreOperations {
     const name = body.metadata?.name;
     const existing = name ? this.live(t, ns, name) : undefined;
     if (existing) delete body.metadata.resourceVersion;
-    let stored = existing ? this.store.updateObject(t, existing, body, options) : this.store.createObject(t, ns, body, options, { restore: true });
+    let prepared = existing ? this.store.prepareUpdate(t, existing, body, options) : this.store.prepareCreate(t, ns, body, options, { restore: true });
     if (obj.status !== undefined && hasStatusSubresource(t)) {
-      const withStatus = { ...stored, metadata: { ...stored.metadata, resourceVersion: undefined }, status: cloneJson(obj.status) };
-      stored = this.store.updateObject(t, stored, withStatus, options, { subresource: 'status' });
+      const withStatus = { ...prepared, metadata: { ...prepared.metadata, resourceVersion: undefined }, status: cloneJson(obj.status) };
+      prepared = this.store.prepareUpdate(t, prepared, withStatus, options, { subresource: 'status' });
     }
-    return this.store.present(t, stored);
+    if (!options.dryRun) {
+      if (!existing) this.store.commitCreate(t, prepared);
+      else if (prepared !== existing) this.store.commitUpdate(t, prepared, existing);
+    }
+    return this.store.present(t, prepared);
   }
 }

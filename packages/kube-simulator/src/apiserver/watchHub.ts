@@ -45,6 +45,8 @@ export class WatchHub {
   private readonly watchers = new Map<string, Set<Watcher>>();
   private flushScheduled = false;
   private readonly pending = new Set<Watcher>();
+  /** Whether committed changes are kept for resuming watches (not while state is restored). */
+  private recording = true;
 
   constructor(private readonly capacity = DEFAULT_HISTORY_SIZE) {
     this.history = new Array(capacity);
@@ -52,7 +54,9 @@ export class WatchHub {
 
   /** Records a committed change and queues it for matching watchers. */
   emit(event: StoredEvent): void {
-    if (this.length === this.capacity) {
+    if (!this.recording) {
+      // Nothing is kept: the history restarts after the restore (see restoring).
+    } else if (this.length === this.capacity) {
       this.droppedThrough = this.history[this.start]!.rv;
       this.history[this.start] = event;
       this.start = (this.start + 1) % this.capacity;
@@ -65,6 +69,25 @@ export class WatchHub {
     for (const w of watchers) {
       const translated = translate(w.filter, event);
       if (translated) this.enqueue(w, translated);
+    }
+  }
+
+  /**
+   * Runs a restore of state (scenario loading) whose changes are not kept: afterwards the
+   * history starts empty at `currentRv()`, like the watch cache of an API server that starts
+   * on existing data; a watch from an older resourceVersion gets 410 Expired. Live watchers
+   * still see every change.
+   */
+  restoring<T>(fn: () => T, currentRv: () => number): T {
+    this.recording = false;
+    try {
+      return fn();
+    } finally {
+      this.recording = true;
+      this.history.fill(undefined);
+      this.start = 0;
+      this.length = 0;
+      this.droppedThrough = currentRv();
     }
   }
 

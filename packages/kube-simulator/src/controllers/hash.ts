@@ -2,6 +2,9 @@
  * Deterministic hashing and pseudo-randomness: the simulator must produce the same names,
  * IPs and usage for the same inputs, run after run.
  */
+import { SAFE_ALPHABET } from '../apiserver/storeMeta';
+
+export { randomSuffix } from '../apiserver/storeMeta';
 
 /** FNV-1a 32-bit hash of a string. */
 export function fnv1a32(text: string): number {
@@ -36,24 +39,12 @@ export function hexDigest(text: string, length: number): string {
   return out.slice(0, length);
 }
 
-// The alphabet Kubernetes uses for generated names and pod-template-hash (no vowels, no
-// look-alike characters), from k8s.io/apimachinery/pkg/util/rand.
-const SAFE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
 /** Encodes a number with the Kubernetes "safe" alphabet, exactly like rand.SafeEncodeString(fmt.Sprint(n)). */
 export function safeEncode(value: number): string {
   let out = '';
   for (const digit of String(value >>> 0)) {
     out += SAFE_ALPHABET[digit.charCodeAt(0) % SAFE_ALPHABET.length];
-  }
-  return out;
-}
-
-/** A random generated-name suffix of `length` characters from the safe alphabet. */
-export function randomSuffix(random: () => number, length = 5): string {
-  let out = '';
-  for (let i = 0; i < length; i++) {
-    out += SAFE_ALPHABET[Math.floor(random() * SAFE_ALPHABET.length)];
   }
   return out;
 }

@@ -2,6 +2,7 @@
  * Deterministic randomness: the same seed and stream name always give the same sequence, so
  * a seeded scenario produces the same uids, names and controller decisions on every run.
  */
+import { seededRandom as mulberry32 } from '../controllers/hash';
 
 function hashString(text: string): number {
   let h = 1779033703 ^ text.length;
@@ -14,12 +15,5 @@ function hashString(text: string): number {
 
 /** A mulberry32 generator for `seed` and a stream name, returning numbers in [0, 1). */
 export function seededRandom(seed: number, stream: string): () => number {
-  let state = hashString(`${seed}:${stream}`);
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(hashString(`${seed}:${stream}`));
 }

@@ -131,14 +131,17 @@ export async function startSimulator(options: StartSimulatorOptions): Promise<Ru
         nodeUsage: (node, pods, now) => nodeUsage(node, pods, now, behaviour),
       },
     });
-    for (const obj of loadOrder(spec.objects ?? [])) {
-      try {
-        store.operations.upsert(obj, { fieldManager: 'kube-simulator-scenario' });
-      } catch (err) {
-        const where = `${obj.kind} ${obj.metadata?.namespace ? `${obj.metadata.namespace}/` : ''}${obj.metadata?.name ?? obj.metadata?.generateName ?? '?'}`;
-        throw new Error(`scenario "${scenario.name}", cluster "${spec.name}": cannot load ${where}: ${(err as Error).message}`);
+    // Loading restores the cluster's state before it is served: not kept in the watch history.
+    store.restoring(() => {
+      for (const obj of loadOrder(spec.objects ?? [])) {
+        try {
+          store.operations.upsert(obj, { fieldManager: 'kube-simulator-scenario' });
+        } catch (err) {
+          const where = `${obj.kind} ${obj.metadata?.namespace ? `${obj.metadata.namespace}/` : ''}${obj.metadata?.name ?? obj.metadata?.generateName ?? '?'}`;
+          throw new Error(`scenario "${scenario.name}", cluster "${spec.name}": cannot load ${where}: ${(err as Error).message}`);
+        }
       }
-    }
+    });
     const path = `/clusters/${encodeURIComponent(spec.name)}`;
     const info: SimulatedClusterInfo = { name: spec.name, url: `${baseUrl}${path}`, httpsUrl: `https://${host}:${port}${path}`, token: spec.token };
     const endpoint = new ClusterEndpoint({

@@ -23,8 +23,9 @@ export interface RouterOptions {
 }
 
 /**
- * The read API, and the feature routers. Every read API response is computed from the fleet index; nothing here waits on a
- * cluster, so one slow or unreachable cluster cannot slow a page down.
+ * The read API, then the feature routers (tenants, ownership). Every read API response is
+ * computed from the fleet index; nothing here waits on a cluster, so one slow or unreachable
+ * cluster cannot slow a page down.
  */
 export async function createRouter({ fleet, catalog, httpAuth, routers = [] }: RouterOptions): Promise<express.Router> {
   const router = Router();

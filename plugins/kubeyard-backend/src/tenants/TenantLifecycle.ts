@@ -48,15 +48,17 @@ export class TenantLifecycle {
   /** Applies a spec: creates the tenant, or changes it to match. */
   async apply(spec: TenantSpec, options: StartOptions): Promise<TenantOperation> {
     const { registry } = this.ctx;
-    const existing = await registry.getTenant(spec.name);
-    if (existing?.status === 'Terminating') {
-      throw new ConflictError(`tenant ${spec.name} is being decommissioned; delete it again to finish, then create it anew`);
-    }
-    const kind: TenantOperationKind = existing ? 'update' : 'apply';
+    const kind: TenantOperationKind = (await registry.getTenant(spec.name)) ? 'update' : 'apply';
     const { id, startedAt } = await registry.startOperation({ tenant: spec.name, kind, initiator: options.initiator, spec }, this.ctx.options.lockTimeoutMs);
+    const stopHeartbeat = this.heartbeat(spec.name, id);
     const auditId = await registry.audit({ actor: options.initiator, action: kind, tenant: spec.name, operationId: id, outcome: 'running' });
     const recorder = new StepRecorder(registry, id, spec.name);
     try {
+      // Read again under the lock: another backend may have changed the tenant meanwhile.
+      const existing = await registry.getTenant(spec.name);
+      if (existing?.status === 'Terminating') {
+        throw new ConflictError(`tenant ${spec.name} is being decommissioned; delete it again to finish, then create it anew`);
+      }
       if (!existing) await registry.putTenant(spec, 'Pending', startedAt);
       const clusterRecords = await registry.clusterStates(spec.name);
       const leaving = [
@@ -82,6 +84,7 @@ export class TenantLifecycle {
         await registry.putTenant(existing?.spec ?? spec, 'Failed', startedAt);
         await registry.finishOperation(id, 'failed', { error });
         await registry.finishAudit(auditId, 'failed', error);
+        stopHeartbeat();
         return (await registry.getOperation(spec.name, id))!;
       }
       const live = new Map<string, LiveState>();
@@ -89,7 +92,7 @@ export class TenantLifecycle {
       for (const [cluster, read] of reads) (leaving.includes(cluster) ? leavingLive : live).set(cluster, read as LiveState);
       const steps = buildApplySteps(spec, live, leavingLive);
       await recorder.record([...steps.apply, ...steps.remove]);
-      const work = this.track(id, async () => {
+      const work = this.track(id, stopHeartbeat, async () => {
         const outcome = await applyTenant(this.ctx, steps, recorder, this.stopping.signal);
         await this.recordApplyOutcome(spec, existing, clusterRecords, steps, outcome, id, startedAt);
         await registry.finishOperation(id, outcome.status, { error: outcome.error });
@@ -98,15 +101,17 @@ export class TenantLifecycle {
       if (options.wait !== false) await work;
       return (await registry.getOperation(spec.name, id))!;
     } catch (error) {
+      stopHeartbeat();
       await this.abandon(id, auditId, error);
       throw error;
     }
   }
 
   /** Verifies a tenant's isolation on each of its clusters and records the report. */
-  async verify(record: TenantRecord, options: StartOptions): Promise<VerifyReport & { operationId: string }> {
+  async verify(record: TenantRecord, options: StartOptions): Promise<VerifyReport> {
     const { registry } = this.ctx;
     const { id } = await registry.startOperation({ tenant: record.name, kind: 'verify', initiator: options.initiator, spec: record.spec }, this.ctx.options.lockTimeoutMs);
+    const stopHeartbeat = this.heartbeat(record.name, id);
     const auditId = await registry.audit({ actor: options.initiator, action: 'verify', tenant: record.name, operationId: id, outcome: 'running' });
     try {
       const startedAt = new Date().toISOString();
@@ -133,6 +138,8 @@ export class TenantLifecycle {
     } catch (error) {
       await this.abandon(id, auditId, error);
       throw error;
+    } finally {
+      stopHeartbeat();
     }
   }
 
@@ -140,6 +147,7 @@ export class TenantLifecycle {
   async decommission(record: TenantRecord, options: StartOptions): Promise<TenantOperation> {
     const { registry } = this.ctx;
     const { id } = await registry.startOperation({ tenant: record.name, kind: 'decommission', initiator: options.initiator, spec: record.spec }, this.ctx.options.lockTimeoutMs);
+    const stopHeartbeat = this.heartbeat(record.name, id);
     const auditId = await registry.audit({ actor: options.initiator, action: 'decommission', tenant: record.name, operationId: id, outcome: 'running' });
     const recorder = new StepRecorder(registry, id, record.name);
     try {
@@ -149,7 +157,7 @@ export class TenantLifecycle {
       const steps = await buildDecommissionSteps(this.ctx, record.spec, clusters);
       await recorder.record(steps);
       for (const cluster of clusters) await registry.setClusterState(record.name, cluster, 'removing', { operationId: id });
-      const work = this.track(id, async () => {
+      const work = this.track(id, stopHeartbeat, async () => {
         const result = await decommissionTenant(this.ctx, steps, recorder, this.stopping.signal);
         if (result.ok) {
           await registry.removeTenant(record.name);
@@ -167,6 +175,7 @@ export class TenantLifecycle {
       if (options.wait !== false) await work;
       return (await registry.getOperation(record.name, id))!;
     } catch (error) {
+      stopHeartbeat();
       await this.abandon(id, auditId, error);
       throw error;
     }
@@ -185,11 +194,26 @@ export class TenantLifecycle {
     clearTimeout(timer);
   }
 
-  private track(id: string, run: () => Promise<void>): Promise<void> {
-    const work = run().catch(async error => {
-      this.ctx.logger.error(`tenant operation ${id} failed unexpectedly: ${error}`);
-      await this.ctx.registry.finishOperation(id, 'failed', { error: `internal error: ${error}` }).catch(() => undefined);
-    });
+  /**
+   * Renews the operation's lock while it runs, four times per lock timeout, so a long
+   * operation (a slow cluster, a namespace that takes its time to go) is never taken for
+   * abandoned; the heartbeat stops with the operation, or with the process.
+   */
+  private heartbeat(tenant: string, id: string): () => void {
+    const timer = setInterval(() => {
+      this.ctx.registry.renewLock(tenant, id).catch(error => this.ctx.logger.warn(`tenant ${tenant}: renewing the lock of ${id} failed: ${error}`));
+    }, Math.max(50, Math.floor(this.ctx.options.lockTimeoutMs / 4)));
+    timer.unref?.();
+    return () => clearInterval(timer);
+  }
+
+  private track(id: string, done: () => void, run: () => Promise<void>): Promise<void> {
+    const work = run()
+      .catch(async error => {
+        this.ctx.logger.error(`tenant operation ${id} failed unexpectedly: ${error}`);
+        await this.ctx.registry.finishOperation(id, 'failed', { error: `internal error: ${error}` }).catch(() => undefined);
+      })
+      .finally(done);
     this.running.set(id, work);
     void work.finally(() => this.running.delete(id));
     return work;

@@ -3,20 +3,20 @@ import { ConflictError } from '@backstage/errors';
 import type { Knex } from 'knex';
 import { migrateTenantRegistry, rollbackTenantRegistry } from './migrations';
 import { TenantRegistry } from './TenantRegistry';
-import { specOf, tenantInput } from './__testing__/tenantTestKit';
+import { specOf, tenantInput } from './__testUtils__/tenantTestKit';
 
 jest.setTimeout(60_000);
 
 const postgres = Boolean(process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING);
 const databases = TestDatabases.create({ ids: ['SQLITE_3', ...(postgres ? (['POSTGRES_15'] as const) : [])], disableDocker: true });
 
-function registrySuite(id: TestDatabaseId) {
+function registrySuite(databaseId: TestDatabaseId) {
   let knex: Knex;
   let registry: TenantRegistry;
   const spec = specOf(tenantInput('payments', ['alpha', 'beta']));
 
   beforeAll(async () => {
-    knex = await databases.init(id);
+    knex = await databases.init(databaseId);
     await migrateTenantRegistry(knex);
     registry = new TenantRegistry(knex);
   });
@@ -105,8 +105,8 @@ function registrySuite(id: TestDatabaseId) {
       ['/ResourceQuota/steps/steps-quota', 'create', 'failed', 'HTTP 500'],
     ]);
     expect(op!.steps[0].startedAt).toEqual(expect.any(String));
-    const later = await registry.startOperation({ tenant: 'steps', kind: 'verify', initiator: 'user:default/alice' }, 60_000);
-    await registry.finishOperation(later.id, 'succeeded');
+    const verify = await registry.startOperation({ tenant: 'steps', kind: 'verify', initiator: 'user:default/alice' }, 60_000);
+    await registry.finishOperation(verify.id, 'succeeded');
     expect((await registry.listOperations('steps')).map(o => o.kind)).toEqual(['verify', 'apply']);
     expect(await registry.listOperations('steps', { since: new Date(Date.now() + 60_000).toISOString() })).toEqual([]);
     expect(await registry.getOperation('other', id)).toBeUndefined();
@@ -128,7 +128,11 @@ function registrySuite(id: TestDatabaseId) {
   });
 }
 
-describe('TenantRegistry on SQLite', () => registrySuite('SQLITE_3'));
+describe('TenantRegistry on SQLite', () => {
+  registrySuite('SQLITE_3');
+});
 
 // Runs when KUBEYARD_TEST_PG is set (scripts/test.js passes it on to TestDatabases).
-(postgres ? describe : describe.skip)('TenantRegistry on PostgreSQL 15', () => registrySuite('POSTGRES_15'));
+(postgres ? describe : describe.skip)('TenantRegistry on PostgreSQL 15', () => {
+  registrySuite('POSTGRES_15');
+});

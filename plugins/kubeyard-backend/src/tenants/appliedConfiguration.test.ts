@@ -58,7 +58,7 @@ describe('appliedConfiguration', () => {
   });
 
   it("is the bare identity when kubeyard owned nothing (applied back, it releases everything kubeyard owns)", () => {
-    expect(appliedConfiguration({ ...live, metadata: { ...live.metadata, managedFields: [] } })).toEqual({
+    expect(appliedConfiguration({ ...live, metadata: { ...live.metadata, managedFields: [] } as typeof live.metadata })).toEqual({
       apiVersion: 'apps/v1',
       kind: 'StatefulSet',
       metadata: { name: 'web', namespace: 'shop' },

@@ -11,7 +11,7 @@
  * operation is left `failed` and applying again finishes it.
  */
 import type { KubeObject } from '../fleet';
-import { describeKubeError, InterruptedError, isUncertain } from './clusterClient';
+import { describeKubeError, isUncertain } from './clusterClient';
 import { compensate, type CompensationResult } from './compensate';
 import type { ApplySteps, ExecStep, StepRecorder } from './operationSteps';
 import type { TenantOperationContext } from './types';
@@ -28,31 +28,56 @@ interface RunState {
   failed?: string;
 }
 
-async function applyCluster(ctx: TenantOperationContext, cluster: string, steps: ExecStep[], recorder: StepRecorder, run: RunState, signal: AbortSignal) {
-  const client = ctx.clients.for(cluster);
+/** Consecutive steps of one kind: they depend on the kinds before them, not on each other. */
+function waves(steps: ExecStep[]): ExecStep[][] {
+  const result: ExecStep[][] = [];
   for (const step of steps) {
+    const last = result[result.length - 1];
+    if (last && last[0].manifest.kind === step.manifest.kind) last.push(step);
+    else result.push([step]);
+  }
+  return result;
+}
+
+/** What an apply did: created the object, changed it (new resourceVersion), or nothing. */
+function actionOf(before: KubeObject | undefined, after: KubeObject): 'create' | 'update' | 'unchanged' {
+  if (!before) return 'create';
+  return after.metadata?.resourceVersion === before.metadata?.resourceVersion ? 'unchanged' : 'update';
+}
+
+async function applyStep(ctx: TenantOperationContext, cluster: string, step: ExecStep, recorder: StepRecorder, run: RunState, signal: AbortSignal) {
+  const client = ctx.clients.for(cluster);
+  await recorder.update(step, { status: 'running', started: true });
+  try {
+    if (!client) throw new Error(`cluster ${cluster} is not configured`);
+    const result = await client.apply(step.manifest, { signal });
+    await recorder.update(step, { status: 'done', action: actionOf(step.live, result), finished: true });
+  } catch (error) {
+    step.uncertain = isUncertain(error);
+    const text = describeKubeError(error);
+    run.failed ??= `${cluster}: ${step.key}: ${text}`;
+    await recorder.update(step, {
+      status: 'failed',
+      error: step.uncertain ? `${text} (outcome unknown: the write may have been carried out)` : text,
+      finished: true,
+    });
+  }
+}
+
+/**
+ * Applies one cluster's steps kind after kind (TENANT_KIND_ORDER): the Namespace before what
+ * lives in it, the quota and limits before anything that could start pods, Roles before their
+ * bindings. Objects of one kind go out together. A failure anywhere stops the next kind.
+ */
+async function applyCluster(ctx: TenantOperationContext, cluster: string, steps: ExecStep[], recorder: StepRecorder, run: RunState, signal: AbortSignal) {
+  for (const wave of waves(steps)) {
     if (run.failed || signal.aborted) {
-      await recorder.update(step, { status: 'skipped', error: signal.aborted ? 'interrupted: backend shutting down' : `not attempted: ${run.failed}` });
+      for (const step of wave) {
+        await recorder.update(step, { status: 'skipped', error: signal.aborted ? 'interrupted: backend shutting down' : `not attempted: ${run.failed}` });
+      }
       continue;
     }
-    await recorder.update(step, { status: 'running', started: true });
-    try {
-      if (!client) throw new Error(`cluster ${cluster} is not configured`);
-      const result = await client.apply(step.manifest, { signal });
-      const before = step.live?.metadata?.resourceVersion;
-      const action = before === undefined ? 'create' : result.metadata?.resourceVersion === before ? 'unchanged' : 'update';
-      await recorder.update(step, { status: 'done', action, finished: true });
-    } catch (error) {
-      step.uncertain = isUncertain(error);
-      const text = describeKubeError(error);
-      run.failed ??= `${cluster}: ${step.key}: ${text}`;
-      await recorder.update(step, {
-        status: 'failed',
-        error: step.uncertain ? `${text} (outcome unknown: the write may have been carried out)` : text,
-        finished: true,
-      });
-      if (error instanceof InterruptedError) return;
-    }
+    await Promise.all(wave.map(step => applyStep(ctx, cluster, step, recorder, run, signal)));
   }
 }
 

@@ -162,16 +162,18 @@ export class TenantClusterClient {
   /** Lists one kind, in one namespace or cluster-wide; items get their apiVersion and kind back. */
   async list(apiVersion: string, kind: string, options: { namespace?: string; fieldSelector?: string; labelSelector?: string } = {}): Promise<KubeObject[]> {
     const items: KubeObject[] = [];
-    let continueToken: string | undefined;
-    do {
-      const page = await this.call(`list ${kind}${options.namespace ? ` in ${options.namespace}` : ''}`, () =>
+    const page = (continueToken?: string) =>
+      this.call(`list ${kind}${options.namespace ? ` in ${options.namespace}` : ''}`, () =>
         this.rest.request<{ items?: KubeObject[]; metadata?: { continue?: string } }>('GET', collectionPath(apiVersion, kind, options.namespace), {
           query: { fieldSelector: options.fieldSelector, labelSelector: options.labelSelector, limit: 500, continue: continueToken },
         }),
       );
-      for (const item of page.items ?? []) items.push({ ...item, apiVersion, kind });
-      continueToken = page.metadata?.continue || undefined;
-    } while (continueToken);
+    let next: string | undefined;
+    do {
+      const result = await page(next);
+      for (const item of result.items ?? []) items.push({ ...item, apiVersion, kind });
+      next = result.metadata?.continue || undefined;
+    } while (next);
     return items;
   }
 

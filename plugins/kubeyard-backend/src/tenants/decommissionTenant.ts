@@ -6,7 +6,6 @@
  */
 import {
   tenantNamespace,
-  type NamespaceInfo,
   type PodInfo,
   type TenantSpec,
 } from '@kubeyard/backstage-plugin-kubeyard-common';
@@ -105,9 +104,4 @@ export async function decommissionTenant(
   );
   if (errors.length === 0) return { ok: true, remaining };
   return { ok: false, remaining, error: `${errors.join('; ')}; the tenant stays Terminating: delete it again to finish` };
-}
-
-/** Whether the index still shows the namespace on any of the clusters. */
-export function namespaceVisible(fleet: Pick<FleetIndex, 'cluster'>, namespace: string, clusters: string[]): boolean {
-  return clusters.some(cluster => fleet.cluster(cluster)?.list<NamespaceInfo>('namespaces').some(ns => ns.name === namespace));
 }

@@ -8,19 +8,12 @@
 import {
   KUBEYARD_LABELS,
   KUBEYARD_MANAGER,
-  parseQuantity,
+  tryParseQuantity,
   type NodeInfo,
 } from '@kubeyard/backstage-plugin-kubeyard-common';
 import type { ClusterSnapshot, ResourceQuotaInfo } from '../fleet';
 
-function quantity(value: string | undefined): number {
-  if (value === undefined) return 0;
-  try {
-    return parseQuantity(value);
-  } catch {
-    return 0;
-  }
-}
+const quantity = (value: string | undefined): number => tryParseQuantity(value) ?? 0;
 
 /** Headroom of one cluster, or undefined when the index does not know the cluster yet. */
 export function clusterHeadroom(snapshot: ClusterSnapshot, excludeTenant: string): { cpuCores: number; memoryBytes: number } | undefined {

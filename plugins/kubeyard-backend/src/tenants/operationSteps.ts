@@ -80,7 +80,7 @@ function keyOf(obj: KubeObject): string {
   });
 }
 
-/** Keeps the in-memory steps and the registry's copy in step, and the lock alive. */
+/** Keeps the in-memory steps and the registry's copy in step. */
 export class StepRecorder {
   constructor(
     private readonly registry: TenantRegistry,
@@ -103,6 +103,5 @@ export class StepRecorder {
     if (change.action) step.action = change.action;
     if (change.error !== undefined) step.error = change.error ?? undefined;
     await this.registry.updateStep(this.operationId, step.seq, change);
-    await this.registry.renewLock(this.tenant, this.operationId);
   }
 }

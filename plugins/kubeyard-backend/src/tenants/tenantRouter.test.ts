@@ -19,7 +19,7 @@ import {
   startTenantBackend,
   tenantInput,
   type Sim,
-} from './__testing__/tenantTestKit';
+} from './__testUtils__/tenantTestKit';
 
 jest.setTimeout(120_000);
 
@@ -157,7 +157,20 @@ describe('tenant API', () => {
     });
   });
 
+  describe('virtual cluster tenants', () => {
+    it('applies the host namespace and the vcluster workload, and applying again changes nothing', async () => {
+      const input = tenantInput('ci-sandbox', ['beta'], { isolation: 'vcluster', vcluster: { nodes: 10 }, tier: { preset: 's' } });
+      const op = (await post('apply', input)).body as TenantOperation;
+      expect(op.status).toBe('succeeded');
+      expect(op.steps.map(s => s.object)).toEqual(expect.arrayContaining(['/Service/ci-sandbox/ci-sandbox', 'apps/StatefulSet/ci-sandbox/ci-sandbox']));
+      const again = (await post('apply', input)).body as TenantOperation;
+      expect(again.steps.filter(s => s.action !== 'unchanged')).toEqual([]);
+    });
+  });
+
   describe('verify', () => {
+    const input = () => tenantInput('payments', ['alpha', 'beta']);
+
     it('passes every check of a correct tenant, each stating expected and actual', async () => {
       const res = await request(server).post('/api/kubeyard/tenants/payments/verify').send({});
       expect(res.status).toBe(200);
@@ -220,7 +233,6 @@ describe('tenant API', () => {
       expect(((await request(server).post('/api/kubeyard/tenants/payments/verify').send({})).body as VerifyReport).failed).toBe(0);
     });
 
-    const input = () => tenantInput('payments', ['alpha', 'beta']);
   });
 
   describe('one operation at a time', () => {
@@ -286,6 +298,17 @@ describe('tenant API', () => {
       const bad = await request(server).patch('/api/kubeyard/tenants/payments').send({ clusters: ['alpha', 'mars'] });
       expect(bad.status).toBe(400);
       expect(bad.body.fields.map((f: any) => f.field)).toEqual(['clusters.1']);
+    });
+
+    it('deletes objects no longer rendered: the viewer binding once nobody views', async () => {
+      const op = (await request(server).patch('/api/kubeyard/tenants/payments').send({ viewers: null })).body as TenantOperation;
+      expect(op.status).toBe('succeeded');
+      expect(op.steps.filter(s => s.action !== 'unchanged').map(s => [s.cluster, s.object, s.action, s.status])).toEqual([
+        ['alpha', 'rbac.authorization.k8s.io/RoleBinding/payments/tenant-viewer', 'delete', 'done'],
+        ['beta', 'rbac.authorization.k8s.io/RoleBinding/payments/tenant-viewer', 'delete', 'done'],
+      ]);
+      const plan = (await post('plan', { ...tenantInput('payments', ['alpha', 'beta'], { tier: { preset: 's', quotaOverrides: { pods: 60 } } }), viewers: [] })).body as TenantPlan;
+      expect(plan.summary).toMatchObject({ create: 0, update: 0, delete: 0 });
     });
 
     it('removes the tenant from a cluster taken out of its spec', async () => {

@@ -129,6 +129,8 @@ export interface VerifyCheck {
 /** POST /tenants/:name/verify response. */
 export interface VerifyReport {
   tenant: string;
+  /** The `verify` operation that recorded this report. */
+  operationId?: string;
   startedAt: string;
   finishedAt: string;
   passed: number;
