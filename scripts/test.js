@@ -9,6 +9,7 @@
  *
  *   npm test                       everything
  *   npm test -- --only unit|e2e    one suite
+ *   KUBEYARD_E2E_GREP=tenant npm test -- --only e2e    only the e2e tests whose title matches
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -116,7 +117,8 @@ async function e2eSuite() {
     await waitFor('the demo catalog', () => catalogHas(base, 'component/default/payments-api'), { timeoutMs: 180_000, child: backend });
     // Clusters reach the catalog through Kubeyard's entity provider (the template's cluster picker).
     await waitFor('the clusters in the catalog', () => catalogHas(base, 'resource/default/prod-eu'), { timeoutMs: 180_000, child: backend });
-    const playwright = run('yarn', ['playwright', 'test', '--config', 'test/e2e/playwright.config.ts'], {
+    const grep = process.env.KUBEYARD_E2E_GREP ? ['--grep', process.env.KUBEYARD_E2E_GREP] : [];
+    const playwright = run('yarn', ['playwright', 'test', '--config', 'test/e2e/playwright.config.ts', ...grep], {
       PLAYWRIGHT_JSON_OUTPUT_NAME: output,
       KUBEYARD_E2E_BASE_URL: base,
       KUBEYARD_E2E_FLEET_URL: `http://127.0.0.1:${E2E_FLEET_PORT}`,

@@ -25,7 +25,7 @@ test('a developer requests a tenant with the template, then verifies it on its p
 
   await page.getByLabel(/^Name/).first().fill(TENANT);
   await page.getByLabel(/^Display name/).first().fill('E2E shop');
-  await pick(page, /^Owner/, 'team-checkout');
+  await pick(page, /^Owner/, 'Checkout');
   await page.getByLabel(/^Cost center/).first().fill('cc-1002');
   await page.getByLabel(/^Contact/).first().fill('bob@example.com');
   await screenshot(page, 'tenant-template-form');

@@ -1,5 +1,6 @@
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import {
+  clusterPickerFormField,
   entityBackupsCard,
   entityClustersContent,
   entityGroupTenantsCard,
@@ -45,5 +46,6 @@ export const kubeyardPlugin = createFrontendPlugin({
     entityGroupTenantsCard,
     entityTenantCard,
     entityBackupsCard,
+    clusterPickerFormField,
   ],
 });

@@ -251,6 +251,24 @@ describe('InMemoryClusterStore', () => {
     expect(again.metadata.labels).toEqual({ v: '2' });
   });
 
+  it('keeps no watch history of a restore: watches resume from where it ended', async () => {
+    const store = newStore();
+    const before = store.currentResourceVersion();
+    const live: string[] = [];
+    store.watch(PODS, undefined, { resourceVersion: before }, e => live.push(`${e.type}:${e.object.metadata.name}`));
+    store.restoring(() => store.operations.upsert({ ...pod('loaded'), metadata: { name: 'loaded', namespace: 'default' } }));
+    const after = store.currentResourceVersion();
+    store.create(PODS, 'default', pod('later'));
+    const fromBefore: WatchEvent[] = [];
+    const fromAfter: string[] = [];
+    store.watch(PODS, undefined, { resourceVersion: before }, e => fromBefore.push(e));
+    store.watch(PODS, undefined, { resourceVersion: after }, e => fromAfter.push(`${e.type}:${e.object.metadata.name}`));
+    await store.settle();
+    expect(live).toEqual(['ADDED:loaded', 'ADDED:later']);
+    expect(fromBefore.map(e => [e.type, (e.object as unknown as { code: number }).code])).toEqual([['ERROR', 410]]);
+    expect(fromAfter).toEqual(['ADDED:later']);
+  });
+
   it('loads an object and its status as one write, with the managedFields of two', async () => {
     const store = newStore();
     const before = Number(store.currentResourceVersion());

@@ -7,7 +7,12 @@ import type { KubeObject } from '../types';
 
 /** The sort/continue key of an object: `namespace/name` (cluster-scoped: `/name`). */
 export function objectKey(namespace: string | undefined, name: string): string {
-  return `${namespace ?? ''}/${name}`;
+  return [namespace ?? '', name].join('/');
+}
+
+// Keys are joined rather than concatenated: one flat string each, not a rope of the pieces.
+function dependentKey(groupResource: string, namespace: string, name: string): string {
+  return [groupResource, namespace, name].join('|');
 }
 
 class Bucket {
@@ -149,14 +154,14 @@ export class ObjectIndex {
         this.dependents.set(ref.uid, set);
       }
       const namespace = obj.metadata.namespace ?? '';
-      set.set(`${groupResource}|${namespace}|${obj.metadata.name}`, { groupResource, namespace, name: obj.metadata.name! });
+      set.set(dependentKey(groupResource, namespace, obj.metadata.name!), { groupResource, namespace, name: obj.metadata.name! });
     }
   }
 
   private unindexOwners(groupResource: string, obj: KubeObject): void {
     for (const ref of obj.metadata.ownerReferences ?? []) {
       const set = this.dependents.get(ref.uid);
-      set?.delete(`${groupResource}|${obj.metadata.namespace ?? ''}|${obj.metadata.name}`);
+      set?.delete(dependentKey(groupResource, obj.metadata.namespace ?? '', obj.metadata.name!));
       if (set && set.size === 0) this.dependents.delete(ref.uid);
     }
   }

@@ -94,7 +94,8 @@ export abstract class BaseController implements Controller {
   ): void {
     const informer = this.client.informer(gvr);
     if (!informer.synced) return;
-    for (const obj of informer.list()) if (select(obj)) this.queue.add(keyOf(obj));
+    for (const obj of informer.list())
+      if (select(obj)) this.queue.add(keyOf(obj));
     this.queue.flush();
   }
 
@@ -108,8 +109,9 @@ export abstract class BaseController implements Controller {
   /** The newest cached version of an object (the object itself when the cache has none). */
   protected latest(gvr: GVR, obj: KubeObject): KubeObject {
     return (
-      this.client.informer(gvr).get(obj.metadata.namespace, obj.metadata.name!) ??
-      obj
+      this.client
+        .informer(gvr)
+        .get(obj.metadata.namespace, obj.metadata.name!) ?? obj
     );
   }
 

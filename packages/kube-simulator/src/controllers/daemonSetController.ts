@@ -159,7 +159,8 @@ export class DaemonSetController extends BaseController {
             )
             .slice(0, 1)
         : [];
-      for (const pod of onNode) if (!keep.includes(pod)) this.deletePod(ds, pod);
+      for (const pod of onNode)
+        if (!keep.includes(pod)) this.deletePod(ds, pod);
       if (keep.length === 0) podsByNode.delete(node);
     }
     for (const node of [...eligible].sort()) {

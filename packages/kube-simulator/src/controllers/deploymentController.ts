@@ -290,7 +290,10 @@ export class DeploymentController extends BaseController {
 
   private cleanupHistory(oldRSs: KubeObject[], limit: number): void {
     const idle = oldRSs
-      .filter(rs => rsReplicas(rs) === 0 && (replicaSetStatus(rs).replicas ?? 0) === 0)
+      .filter(
+        rs =>
+          rsReplicas(rs) === 0 && (replicaSetStatus(rs).replicas ?? 0) === 0,
+      )
       .sort((a, b) => revisionOf(a) - revisionOf(b));
     for (const rs of idle.slice(0, Math.max(0, idle.length - limit)))
       this.client.delete(GVRS.replicasets, rs, MANAGER);

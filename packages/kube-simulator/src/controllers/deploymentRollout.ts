@@ -187,7 +187,9 @@ export function deploymentStatus(
     secondsSinceProgress: (Date.parse(now) - since) / 1000,
     progressDeadlineSeconds: spec.progressDeadlineSeconds ?? 600,
     replicaFailure: replicaSets
-      .map(rs => findCondition(replicaSetStatus(rs).conditions, 'ReplicaFailure'))
+      .map(rs =>
+        findCondition(replicaSetStatus(rs).conditions, 'ReplicaFailure'),
+      )
       .find(Boolean),
   })) {
     conditions = setCondition(conditions, { ...c, lastUpdateTime: '' }, now);

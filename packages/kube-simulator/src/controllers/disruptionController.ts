@@ -6,7 +6,10 @@ import type { KubeObject } from '../types';
 import { BaseController } from './baseController';
 import { resolveIntOrPercent } from './deploymentRollout';
 import { GVRS } from './gvr';
-import { type LabelSelectorObject, matchesLabelSelector } from '../apiserver/labelSelector';
+import {
+  type LabelSelectorObject,
+  matchesLabelSelector,
+} from '../apiserver/labelSelector';
 import {
   deepEqual,
   keyOf,

@@ -39,7 +39,6 @@ export function hexDigest(text: string, length: number): string {
   return out.slice(0, length);
 }
 
-
 /** Encodes a number with the Kubernetes "safe" alphabet, exactly like rand.SafeEncodeString(fmt.Sprint(n)). */
 export function safeEncode(value: number): string {
   let out = '';

@@ -7,7 +7,10 @@
 import type { KubeObject } from '../types';
 import { BaseController } from './baseController';
 import { GVRS } from './gvr';
-import { type LabelSelectorObject, matchesLabelSelector } from '../apiserver/labelSelector';
+import {
+  type LabelSelectorObject,
+  matchesLabelSelector,
+} from '../apiserver/labelSelector';
 import {
   type Condition,
   deepEqual,
@@ -96,7 +99,8 @@ export class HorizontalPodAutoscalerController extends BaseController {
         );
       return;
     }
-    const selector = (target.spec as { selector?: LabelSelectorObject }).selector;
+    const selector = (target.spec as { selector?: LabelSelectorObject })
+      .selector;
     const pods = this.client
       .informer(GVRS.pods)
       .list(namespace)

@@ -109,7 +109,7 @@ export class Informer {
 
   /** The cached object, if any. */
   get(namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.items.get(namespace ? `${namespace}/${name}` : name);
+    return this.items.get(namespace ? [namespace, name].join('/') : name);
   }
 
   /** Every cached object, optionally in one namespace. */

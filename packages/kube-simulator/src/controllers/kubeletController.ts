@@ -29,9 +29,7 @@ export function overrideFor(
   pod: KubeObject,
   overrides: PodStateOverride[] | undefined,
 ): PodStateOverride | undefined {
-  return overrides?.find(o =>
-    labelMatcher(o.selector)(pod.metadata.labels),
-  );
+  return overrides?.find(o => labelMatcher(o.selector)(pod.metadata.labels));
 }
 
 /** The kubelet controller. */

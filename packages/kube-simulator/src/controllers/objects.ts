@@ -26,8 +26,9 @@ export interface Condition {
 export function keyOf(obj: {
   metadata: { namespace?: string; name?: string };
 }): string {
+  // Joined: one flat string per cached object, not a rope of its pieces.
   return obj.metadata.namespace
-    ? `${obj.metadata.namespace}/${obj.metadata.name}`
+    ? [obj.metadata.namespace, obj.metadata.name].join('/')
     : obj.metadata.name ?? '';
 }
 

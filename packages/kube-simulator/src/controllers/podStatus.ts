@@ -120,7 +120,8 @@ export function desiredPodStatus(
     (node.status as { conditions?: unknown } | undefined)?.conditions,
     'Ready',
   )?.status;
-  const nodeReady = nodeReadyStatus !== 'False' && nodeReadyStatus !== 'Unknown';
+  const nodeReady =
+    nodeReadyStatus !== 'False' && nodeReadyStatus !== 'Unknown';
   const condition = (
     type: string,
     status: string,

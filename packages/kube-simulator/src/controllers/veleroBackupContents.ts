@@ -8,7 +8,10 @@ import type { ClusterStore, GVR, KubeObject, ResourceType } from '../types';
 import type { BackupSpec } from './backupPhase';
 import { BaseController } from './baseController';
 import type { ClusterClient } from './clusterClient';
-import { type LabelSelectorObject, matchesLabelSelector } from '../apiserver/labelSelector';
+import {
+  type LabelSelectorObject,
+  matchesLabelSelector,
+} from '../apiserver/labelSelector';
 import { clone, controllerOf } from './objects';
 
 /** One object held by a backup. */

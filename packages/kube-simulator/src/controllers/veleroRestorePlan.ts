@@ -6,7 +6,10 @@
 import type { GVR, KubeObject } from '../types';
 import type { BackupContents, BackupItem } from './veleroBackupContents';
 import { namespaceInScope } from './veleroBackupContents';
-import { type LabelSelectorObject, matchesLabelSelector } from '../apiserver/labelSelector';
+import {
+  type LabelSelectorObject,
+  matchesLabelSelector,
+} from '../apiserver/labelSelector';
 import { clone } from './objects';
 
 /** velero.io/v1 RestoreSpec fields the simulator reads. */

@@ -14,13 +14,7 @@ import {
   timestampSuffix,
 } from './cronSchedule';
 import { GVRS } from './gvr';
-import {
-  clone,
-  controllerRef,
-  deepEqual,
-  keyOf,
-  toKubeTime,
-} from './objects';
+import { clone, controllerRef, deepEqual, keyOf, toKubeTime } from './objects';
 
 const MANAGER = 'velero-schedule-controller';
 

@@ -4,3 +4,4 @@ export { entityGroupTenantsCard } from './entityGroupTenantsCard';
 export { entityTenantCard } from './entityTenantCard';
 export { kubeyardApi } from './kubeyardApi';
 export { kubeyardPage } from './kubeyardPage';
+export { clusterPickerFormField } from './clusterPickerField';

@@ -110,30 +110,40 @@ export function treeHas(tree: Record<string, unknown> | undefined, path: string[
   return !!node && Object.keys(node).length === 0;
 }
 
-/** A mutable copy of a (frozen, shared) FieldsV1 tree. */
+/**
+ * A copy of a (frozen, shared) FieldsV1 tree for treeAdd and treeDelete: copied on write, so
+ * only the nodes along the paths they change are copied; the rest stays shared.
+ */
 export function copyTree(tree: Record<string, unknown> | undefined): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(tree ?? {})) out[k] = copyTree(v as Record<string, unknown>);
-  return out;
+  return { ...tree };
 }
 
-/** Adds a leaf path to a mutable tree. */
+/** The child node at `key`, made changeable (created, or copied when it is frozen). */
+function writableChild(node: Record<string, unknown>, key: string): Record<string, unknown> {
+  let child = node[key] as Record<string, unknown> | undefined;
+  if (!child) child = {};
+  else if (Object.isFrozen(child)) child = { ...child };
+  else return child;
+  node[key] = child;
+  return child;
+}
+
+/** Adds a leaf path to a tree from copyTree. */
 export function treeAdd(tree: Record<string, unknown>, path: string[]): void {
-  let node = tree as Record<string, any>;
-  for (const el of path) node = node[el] ??= {};
+  let node = tree;
+  for (const el of path) node = writableChild(node, el);
 }
 
-/** Removes a leaf path, pruning parents it leaves empty (an empty node would mean "owned"). */
+/** Removes a leaf path from a tree from copyTree, pruning parents it leaves empty (an empty node would mean "owned"). */
 export function treeDelete(tree: Record<string, unknown>, path: string[]): void {
+  if (!treeHas(tree, path)) return; // absent, or an interior node (not a member)
   const trail: Array<[Record<string, unknown>, string]> = [];
   let node = tree;
-  for (const el of path) {
-    const child = node[el] as Record<string, unknown> | undefined;
-    if (!child) return;
+  for (const el of path.slice(0, -1)) {
     trail.push([node, el]);
-    node = child;
+    node = writableChild(node, el);
   }
-  if (Object.keys(node).length > 0) return; // an interior node is not a member
+  trail.push([node, path[path.length - 1]]);
   for (let i = trail.length - 1; i >= 0; i--) {
     const [parent, key] = trail[i];
     delete parent[key];

@@ -5,6 +5,7 @@
  * and from the FieldsV1 JSON stored in metadata.managedFields.
  */
 import { itemKey, listTypeOf } from '../patch/listTypes';
+import { sharedStructures } from '../sharedStructures';
 
 /** One leaf path, its elements joined by SEP. */
 export type FieldPath = string;
@@ -200,23 +201,22 @@ export function itemOf(path: FieldPath): FieldPath | undefined {
   return path.endsWith(`${SEP}.`) ? path.slice(0, -2) : undefined;
 }
 
-// Replicas of one workload carry identical field sets; sharing one frozen tree between them
-// keeps managedFields from dominating the memory of large clusters.
-const interned = new Map<string, Record<string, unknown>>();
-const INTERN_LIMIT = 50_000;
+// Replicas of one workload carry identical field sets, written one after the other: recent
+// trees are found by their JSON (cheaper than walking them), new ones are shared node by node.
+const recentTrees = new Map<string, Record<string, unknown>>();
+const RECENT_TREES = 1_000;
 
-/** A shared, frozen copy of a FieldsV1 tree (identical trees become one object). */
+/**
+ * A shared, frozen copy of a FieldsV1 tree: identical trees become one object, and a new tree
+ * shares its identical subtrees (down to the `{}` leaves) with the others, which keeps
+ * managedFields from dominating the memory of large clusters.
+ */
 export function internFieldsV1(tree: Record<string, unknown>): Record<string, unknown> {
   const key = JSON.stringify(tree);
-  const hit = interned.get(key);
+  const hit = recentTrees.get(key);
   if (hit) return hit;
-  if (interned.size >= INTERN_LIMIT) interned.clear();
-  const frozen = deepFreezeTree(tree);
-  interned.set(key, frozen);
-  return frozen;
-}
-
-function deepFreezeTree(node: Record<string, unknown>): Record<string, unknown> {
-  for (const child of Object.values(node)) deepFreezeTree(child as Record<string, unknown>);
-  return Object.freeze(node);
+  if (recentTrees.size >= RECENT_TREES) recentTrees.clear();
+  const shared = sharedStructures.share(tree);
+  recentTrees.set(key, shared);
+  return shared;
 }
