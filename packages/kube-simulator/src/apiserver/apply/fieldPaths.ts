@@ -122,13 +122,36 @@ export function fieldSetOf(obj: Record<string, unknown>, options: FieldOptions):
   return out;
 }
 
+/** Adds what `collect` visits below a value to the FieldsV1 node of its path, without path arrays. */
+function collectInto(value: unknown, field: string, node: Record<string, any>, builtin: boolean): void {
+  if (isMap(value)) {
+    for (const k of Object.keys(value)) {
+      const v = value[k];
+      if (v !== undefined) collectInto(v, k, (node[`f:${k}`] ??= {}), builtin);
+    }
+    return;
+  }
+  if (!Array.isArray(value)) return;
+  const lt = listTypeOf(field, value, builtin);
+  if (lt.type === 'set' && value.every(v => !isMap(v) && !Array.isArray(v))) {
+    for (const v of value) node[`v:${JSON.stringify(v)}`] ??= {};
+  } else if (lt.type === 'map' && value.length > 0 && value.every(v => itemKey(v, lt.keys) !== undefined)) {
+    for (const item of value) {
+      const itemNode = (node[`k:${sortedKeyJson(itemKey(item, lt.keys)!)}`] ??= {});
+      itemNode['.'] ??= {};
+      for (const [k, v] of Object.entries(item as Record<string, unknown>)) {
+        if (v !== undefined) collectInto(v, k, (itemNode[`f:${k}`] ??= {}), builtin);
+      }
+    }
+  }
+}
+
 /** The FieldsV1 tree of an object within a scope, built directly (the create fast path). */
 export function fieldsV1Of(obj: Record<string, unknown>, options: FieldOptions): Record<string, unknown> {
   const root: Record<string, any> = {};
-  walkObject(obj, options, elements => {
-    let node = root;
-    for (const el of elements) node = node[el] ??= {};
-  });
+  for (const [key, value] of topLevelEntries(obj, options.scope, options.hasStatusSubresource)) {
+    collectInto(value, key, (root[`f:${key}`] ??= {}), options.builtin);
+  }
   return internFieldsV1(root);
 }
 

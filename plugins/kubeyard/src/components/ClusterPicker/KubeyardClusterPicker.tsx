@@ -5,6 +5,7 @@ import FormControl from '@material-ui/core/FormControl';
 import FormHelperText from '@material-ui/core/FormHelperText';
 import TextField from '@material-ui/core/TextField';
 import Autocomplete from '@material-ui/lab/Autocomplete';
+import { useEffect } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { kubeyardApiRef } from '../../api/kubeyardApiRef';
 
@@ -24,7 +25,12 @@ export function KubeyardClusterPicker(props: FieldExtensionComponentProps<string
   const api = useApi(kubeyardApiRef);
   const { value, loading, error } = useAsync(() => api.getClusters(), [api]);
   const clusters = value?.clusters ?? [];
-  const selected = formData ?? [];
+  // RJSF seeds array fields with empty items; only real cluster names are a selection.
+  const selected = (formData ?? []).filter((name): name is string => typeof name === 'string' && name.length > 0);
+  const dirty = (formData ?? []).length !== selected.length;
+  useEffect(() => {
+    if (dirty) onChange(selected);
+  }, [dirty, onChange, selected]);
   const helper = error
     ? `The cluster list could not be loaded: ${error.message}`
     : schema.description;
