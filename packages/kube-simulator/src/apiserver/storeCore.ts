@@ -178,7 +178,7 @@ export abstract class ObjectStoreCore {
   protected commit(t: ResourceType, type: Change['type'], obj: KubeObject, previous?: KubeObject): void {
     const rv = ++this.rv;
     obj.metadata.resourceVersion = String(rv);
-    if (!process.env.KS_NO_SHARE) sharedStructures.shareParts(obj);
+    sharedStructures.shareParts(obj);
     deepFreeze(obj);
     const gr = groupResourceKey(t);
     if (type === 'DELETED') this.index.remove(gr, previous ?? obj);

@@ -48,12 +48,26 @@ export function randomSuffix(random: () => number, length = 5): string {
   return s;
 }
 
+const HEX = '0123456789abcdef';
+
 /** A version-4 UUID drawn from `random` (deterministic for seeded scenarios). */
 export function randomUid(random: () => number): string {
-  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
-  const variant = (8 + Math.floor(random() * 4)).toString(16);
-  // Joined, the uid is one flat string rather than a rope of its pieces (a uid per object adds up).
-  return [hex(8), '-', hex(4), '-4', hex(3), '-', variant, hex(3), '-', hex(12)].join('');
+  const variant = HEX[8 + Math.floor(random() * 4)];
+  // Joined from its characters, the uid is one flat string (not a rope of its pieces).
+  const chars: string[] = [];
+  const hex = (n: number) => {
+    for (let i = 0; i < n; i++) chars.push(HEX[Math.floor(random() * 16)]);
+  };
+  hex(8);
+  chars.push('-');
+  hex(4);
+  chars.push('-4');
+  hex(3);
+  chars.push('-', variant);
+  hex(3);
+  chars.push('-');
+  hex(12);
+  return chars.join('');
 }
 
 let lastTime = NaN;
