@@ -1,5 +1,3 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type {
   BackupsResponse,
   ClusterBackupsResponse,
@@ -8,7 +6,7 @@ import type {
 } from '@kubeyard/backstage-plugin-kubeyard-common';
 import { startSimulator } from '@kubeyard/kube-simulator';
 import request from 'supertest';
-import { kubeyardPlugin } from '../service/plugin';
+import { startKubeyardTestBackend } from '../testing/startKubeyardTestBackend';
 import { backupScenario, scheduledBackupName } from '../testing/backupScenario';
 
 type Sim = Awaited<ReturnType<typeof startSimulator>>;
@@ -50,7 +48,7 @@ describe('backups API', () => {
   const wall = new Date();
   const start = new Date(wall.getTime() - 30 * HOUR);
   let sim: Sim;
-  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let server: Awaited<ReturnType<typeof startKubeyardTestBackend>>['server'];
   let stopBackend: () => Promise<void>;
 
   const get = async <T>(path: string, query: Record<string, string> = {}) => {
@@ -60,27 +58,9 @@ describe('backups API', () => {
 
   beforeAll(async () => {
     sim = await startSimulator({ scenario: backupScenario({ wall, start }), port: 0, seed: 1 });
-    const backend = await startTestBackend({
-      features: [
-        kubeyardPlugin,
-        catalogServiceMock.factory({ entities }),
-        mockServices.rootConfig.factory({
-          data: {
-            kubeyard: { fleet: { requestTimeoutSeconds: 2, probeIntervalSeconds: 0.2, maxBackoffSeconds: 0.5 } },
-            kubernetes: {
-              clusterLocatorMethods: [
-                {
-                  type: 'config',
-                  clusters: sim.clusters.map(c => ({ name: c.name, url: c.url, authProvider: 'serviceAccount', serviceAccountToken: c.token, skipTLSVerify: true })),
-                },
-              ],
-            },
-          },
-        }),
-      ],
-    });
+    const backend = await startKubeyardTestBackend({ fleet: sim, entities });
     server = backend.server;
-    stopBackend = () => backend.stop();
+    stopBackend = backend.stop;
     await eventually(async () => {
       const { body } = await get<BackupsResponse>('/backups');
       return body.clusters?.length === 2 && body.clusters.every(c => c.sync.state === 'synced') && body.clusters[0].schedules.total === 2;

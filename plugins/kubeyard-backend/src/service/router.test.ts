@@ -1,10 +1,8 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { ClusterDetail, ClustersResponse, EntityWorkloadsResponse } from '@kubeyard/backstage-plugin-kubeyard-common';
 import { startSimulator } from '@kubeyard/kube-simulator';
 import request from 'supertest';
 import { fleetScenario } from '../testing/fleetScenario';
-import { kubeyardPlugin } from './plugin';
+import { startKubeyardTestBackend } from '../testing/startKubeyardTestBackend';
 
 type Sim = Awaited<ReturnType<typeof startSimulator>>;
 
@@ -35,33 +33,14 @@ async function eventually(check: () => Promise<boolean>, timeoutMs = 15_000) {
 
 describe('kubeyard router', () => {
   let sim: Sim;
-  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let server: Awaited<ReturnType<typeof startKubeyardTestBackend>>['server'];
   let stopBackend: () => Promise<void>;
 
   beforeAll(async () => {
     sim = await startSimulator({ scenario: fleetScenario(), port: 0, seed: 1 });
-    const backend = await startTestBackend({
-      features: [
-        kubeyardPlugin,
-        catalogServiceMock.factory({ entities }),
-        mockServices.rootConfig.factory({
-          data: {
-            backend: { database: { client: 'better-sqlite3', connection: ':memory:' } },
-            kubeyard: { fleet: { requestTimeoutSeconds: 2, probeIntervalSeconds: 0.2, maxBackoffSeconds: 0.5 } },
-            kubernetes: {
-              clusterLocatorMethods: [
-                {
-                  type: 'config',
-                  clusters: sim.clusters.map(c => ({ name: c.name, url: c.url, authProvider: 'serviceAccount', serviceAccountToken: c.token, skipTLSVerify: true })),
-                },
-              ],
-            },
-          },
-        }),
-      ],
-    });
+    const backend = await startKubeyardTestBackend({ fleet: sim, entities });
     server = backend.server;
-    stopBackend = () => backend.stop();
+    stopBackend = backend.stop;
     await eventually(async () => {
       const res = await request(server).get('/api/kubeyard/clusters');
       return (res.body as ClustersResponse).clusters?.every(c => c.sync.state === 'synced' && c.pods > 0);

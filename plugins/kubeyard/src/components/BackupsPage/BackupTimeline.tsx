@@ -4,7 +4,7 @@ import { Theme, useTheme } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import type { BackupView } from '@kubeyard/backstage-plugin-kubeyard-common';
 import { formatTimestamp } from '../../format';
-import type { StatusTone } from '../shared';
+import { toneColor, type StatusTone } from '../shared';
 import { phaseTone } from './backupPhases';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -22,18 +22,7 @@ const LEGEND: Array<{ tone: StatusTone; label: string }> = [
 ];
 
 function toneFill(theme: Theme, tone: StatusTone): string {
-  switch (tone) {
-    case 'ok':
-      return theme.palette.status.ok;
-    case 'warning':
-      return theme.palette.status.warning;
-    case 'error':
-      return theme.palette.status.error;
-    case 'pending':
-      return theme.palette.status.pending;
-    default:
-      return theme.palette.grey[500];
-  }
+  return toneColor(theme, tone) ?? theme.palette.grey[500];
 }
 
 function describe(backup: BackupView): string {

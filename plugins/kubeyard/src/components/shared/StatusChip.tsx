@@ -5,7 +5,8 @@ import type { ReactElement } from 'react';
 /** The tone of a StatusChip, mapped onto the Backstage theme's status palette. */
 export type StatusTone = 'ok' | 'warning' | 'error' | 'pending' | 'neutral';
 
-function toneColor(theme: Theme, tone: StatusTone): string | undefined {
+/** The theme colour of a tone (undefined for neutral). */
+export function toneColor(theme: Theme, tone: StatusTone): string | undefined {
   switch (tone) {
     case 'ok':
       return theme.palette.status.ok;

@@ -16,7 +16,7 @@ export type { QuotaLevel } from './quotaPressure';
 export { quotaUsage } from './quotaUsage';
 export type { QuotaKeyUsage } from './quotaUsage';
 export { SeverityIcon } from './SeverityIcon';
-export { StatusChip } from './StatusChip';
+export { StatusChip, toneColor } from './StatusChip';
 export type { StatusTone } from './StatusChip';
 export { SyncChip } from './SyncChip';
 export { TenantLink } from './TenantLink';
