@@ -1,5 +1,6 @@
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { ConfigClusterLocator, DEFAULT_WATCHER_OPTIONS, FEDERATION_TYPES, FLEET_TYPES, FleetIndex, TENANT_TYPES } from '../fleet';
 import { BACKUP_TYPES } from '../backups';
 import { createOwnershipRouter } from '../ownership/ownershipRouter';
@@ -13,6 +14,9 @@ import {
   TenantRegistry,
 } from '../tenants';
 import { createRouter } from './createRouter';
+
+/** Published with `{ tenant }` after a tenant was applied, changed or decommissioned. */
+export const TENANT_CHANGED_TOPIC = 'kubeyard.tenant.changed';
 
 /**
  * The Kubeyard backend plugin (pluginId `kubeyard`): indexes every configured cluster, serves
@@ -33,8 +37,9 @@ export const kubeyardPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         catalog: catalogServiceRef,
+        events: eventsServiceRef,
       },
-      async init({ config, logger, httpRouter, httpAuth, lifecycle, database, permissions, permissionsRegistry, auditor, catalog }) {
+      async init({ config, logger, httpRouter, httpAuth, lifecycle, database, permissions, permissionsRegistry, auditor, catalog, events }) {
         const seconds = (key: string, fallbackMs: number) => {
           const value = config.getOptionalNumber(`kubeyard.${key}`);
           return value !== undefined ? value * 1000 : fallbackMs;
@@ -63,7 +68,15 @@ export const kubeyardPlugin = createBackendPlugin({
         });
         const authorizer = new TenantAuthorizer(permissions, permissionsRegistry);
         const clients = new TenantClusterClients(fleet, { requestTimeoutMs: options.requestTimeoutMs });
-        const tenants = new TenantLifecycle({ registry, clients, logger, options });
+        // The catalog module refreshes a tenant's entity as soon as this arrives.
+        const onTenantChanged = (tenant: string) => {
+          // A lost notification only delays the catalog until its next full sync: never let it
+          // fail the operation that triggered it.
+          Promise.resolve()
+            .then(() => events.publish({ topic: TENANT_CHANGED_TOPIC, eventPayload: { tenant } }))
+            .catch(error => logger.warn(`could not publish ${TENANT_CHANGED_TOPIC} for ${tenant}: ${error}`));
+        };
+        const tenants = new TenantLifecycle({ registry, clients, logger, options, onTenantChanged });
 
         await fleet.start();
         if (fleet.clusters().length === 0) {

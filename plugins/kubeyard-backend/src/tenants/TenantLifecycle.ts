@@ -97,6 +97,7 @@ export class TenantLifecycle {
         await this.recordApplyOutcome(spec, existing, clusterRecords, steps, outcome, id, startedAt);
         await registry.finishOperation(id, outcome.status, { error: outcome.error });
         await registry.finishAudit(auditId, outcome.status, outcome.error);
+        this.ctx.onTenantChanged?.(spec.name);
       });
       if (options.wait !== false) await work;
       return (await registry.getOperation(spec.name, id))!;
@@ -163,6 +164,7 @@ export class TenantLifecycle {
           await registry.removeTenant(record.name);
           await registry.finishOperation(id, 'succeeded');
           await registry.finishAudit(auditId, 'succeeded');
+          this.ctx.onTenantChanged?.(record.name);
           return;
         }
         for (const step of steps) {
@@ -171,6 +173,7 @@ export class TenantLifecycle {
         }
         await registry.finishOperation(id, 'failed', { error: result.error });
         await registry.finishAudit(auditId, 'failed', result.error);
+        this.ctx.onTenantChanged?.(record.name);
       });
       if (options.wait !== false) await work;
       return (await registry.getOperation(record.name, id))!;

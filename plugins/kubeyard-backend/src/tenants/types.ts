@@ -31,4 +31,6 @@ export interface TenantOperationContext {
   clients: TenantClusterClients;
   logger: LoggerService;
   options: TenantOperationOptions;
+  /** Told when an apply or decommission has finished changing a tenant (the catalog listens). */
+  onTenantChanged?: (tenant: string) => void;
 }
