@@ -41,6 +41,8 @@ test('a developer requests a tenant with the template, then verifies it on its p
   for (let step = 0; step < 2; step += 1) {
     await page.getByRole('button', { name: 'Next' }).click();
   }
+  // People: a developer picked from the catalog's users.
+  await pick(page, /^Developers/, 'Bob');
   await page.getByRole('button', { name: 'Review' }).click();
   await screenshot(page, 'tenant-template-review');
   await page.getByRole('button', { name: 'Create' }).click();
