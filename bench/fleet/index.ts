@@ -17,9 +17,9 @@ import {
   FLEET_TYPES,
   FleetIndex,
   DEFAULT_WATCHER_OPTIONS,
+  kubeConfigFor,
 } from '@kubeyard/backstage-plugin-kubeyard-backend';
 import { startSimulator } from '@kubeyard/kube-simulator';
-import { kubeConfigFor } from '../../plugins/kubeyard-backend/src/fleet/kubeConfigFor';
 import { startBenchBackend } from './benchBackend';
 import { ms, percentile, report, timeEach } from '../lib/stats';
 
