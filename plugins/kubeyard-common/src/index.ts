@@ -9,6 +9,8 @@ export type { KubeyardApi } from './api/KubeyardApi';
 export { KubeyardClient } from './api/KubeyardClient';
 export * from './api/tenantTypes';
 export * from './api/backupTypes';
+export * from './api/costTypes';
+export { costQueryString } from './api/KubeyardClient';
 export type { KubeyardDiscovery, KubeyardFetch } from './api/KubeyardClient';
 export * from './fleet/types';
 export * from './findings/types';

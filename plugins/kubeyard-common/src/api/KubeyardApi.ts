@@ -1,3 +1,4 @@
+import type { CostQuery, CostReport } from './costTypes';
 import type {
   BackupsResponse,
   ClusterBackupsResponse,
@@ -44,4 +45,8 @@ export interface KubeyardApi {
   /** Coverage and RPO of one entity or tenant (or of every namespace without a filter). */
   getBackupCoverage(filter?: { entityRef?: string; tenant?: string }): Promise<CoverageResponse>;
   getRestoreDrills(): Promise<RestoreDrillsResponse>;
+  /** Allocated cost over a window, grouped (OpenCost vocabulary), with budgets and findings. */
+  getCosts(query: CostQuery): Promise<CostReport>;
+  /** The URL of the CSV export for the same query (FOCUS-style columns), for a download link. */
+  getCostExportUrl(query: CostQuery): Promise<string>;
 }

@@ -1,5 +1,6 @@
 import { ResponseError } from '@backstage/errors';
 import type { KubeyardApi } from './KubeyardApi';
+import type { CostQuery, CostReport } from './costTypes';
 import type {
   BackupsResponse,
   ClusterBackupsResponse,
@@ -105,6 +106,15 @@ export class KubeyardClient implements KubeyardApi {
     return this.get('/backups/restore-drills');
   }
 
+  getCosts(query: CostQuery): Promise<CostReport> {
+    return this.get(`/costs?${costQueryString(query)}`);
+  }
+
+  async getCostExportUrl(query: CostQuery): Promise<string> {
+    const base = await this.options.discovery.getBaseUrl('kubeyard');
+    return `${base}/costs/export.csv?${costQueryString(query)}`;
+  }
+
   private get<T>(path: string): Promise<T> {
     return this.send('GET', path);
   }
@@ -118,4 +128,13 @@ export class KubeyardClient implements KubeyardApi {
     if (!response.ok) throw await ResponseError.fromResponse(response);
     return (await response.json()) as T;
   }
+}
+
+/** A cost query as URL query parameters (unset filters left out). */
+export function costQueryString(query: CostQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  return params.toString();
 }
