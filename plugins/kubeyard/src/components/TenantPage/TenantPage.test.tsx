@@ -1,3 +1,4 @@
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import {
   COMPENSATED_APPLY_ERROR,
@@ -284,5 +285,38 @@ describe('TenantPage', () => {
     expect(
       await screen.findByText("Error: No tenant named 'nope'"),
     ).toBeInTheDocument();
+  });
+});
+
+describe('TenantPage without permission', () => {
+  // usePermission caches answers per permission and tenant across renders: a tenant name no
+  // other test renders keeps the allow answers of the tests above out of this one.
+  class LockedTenantApi extends MockKubeyardApi {
+    async getTenant() {
+      return { ...(await super.getTenant('payments-prod')), name: 'payments-locked' };
+    }
+  }
+
+  it('disables Verify and Decommission and says who may use them', async () => {
+    renderWithApi(<TenantPage />, {
+      api: new LockedTenantApi(),
+      mountPath: '/kubeyard/tenants/:name',
+      initialRouteEntries: ['/kubeyard/tenants/payments-locked'],
+      permission: AuthorizeResult.DENY,
+    });
+
+    // The reasons appear once the permission answers (the buttons are disabled meanwhile).
+    const decommission = await screen.findByLabelText(
+      /Only the platform team may decommission tenants/,
+      {},
+      { timeout: 5000 },
+    );
+    expect(
+      within(decommission).getByRole('button', { name: 'Decommission' }),
+    ).toBeDisabled();
+    const verify = await screen.findByLabelText(
+      /owning group and the platform team may verify/,
+    );
+    expect(within(verify).getByRole('button', { name: 'Verify' })).toBeDisabled();
   });
 });

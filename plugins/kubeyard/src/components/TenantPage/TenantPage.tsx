@@ -6,11 +6,12 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
+import { usePermission } from '@backstage/plugin-permission-react';
 import Grid from '@material-ui/core/Grid';
 import DeleteIcon from '@material-ui/icons/Delete';
 import Alert from '@material-ui/lab/Alert';
 import {
+  tenantDeletePermission,
   tenantNamespace,
   type TenantDetail,
 } from '@kubeyard/backstage-plugin-kubeyard-common';
@@ -20,6 +21,7 @@ import { usePolling } from '../../hooks/usePolling';
 import { tenantRouteRef, tenantsRouteRef } from '../../routes';
 import { KubeyardLayout } from '../KubeyardLayout/KubeyardLayout';
 import { FindingsList, PollingContent, TenantStatusChip } from '../shared';
+import { PermissionGatedButton } from '../shared/PermissionGatedButton';
 import { DecommissionDialog } from './DecommissionDialog';
 import { HistoryCard } from './HistoryCard';
 import { TenantClusterCard } from './TenantClusterCard';
@@ -64,6 +66,7 @@ export function TenantPage() {
   const tenantsLink = useRouteRef(tenantsRouteRef);
   const state = usePolling(() => api.getTenant(name), [api, name]);
   const [decommissioning, setDecommissioning] = useState(false);
+  const deletePermission = usePermission({ permission: tenantDeletePermission, resourceRef: name });
   const tenant = state.value;
   return (
     <KubeyardLayout
@@ -97,15 +100,17 @@ export function TenantPage() {
                 <Box flexGrow={1}>
                   <StatusBanner tenant={detail} />
                 </Box>
-                <Button
+                <PermissionGatedButton
                   variant="outlined"
                   color="secondary"
                   startIcon={<DeleteIcon />}
                   onClick={() => setDecommissioning(true)}
                   disabled={detail.status === 'Terminating'}
+                  permission={deletePermission}
+                  deniedReason="Only the platform team may decommission tenants (kubeyard.tenant.delete)."
                 >
                   Decommission
-                </Button>
+                </PermissionGatedButton>
               </Box>
               <DecommissionDialog
                 tenant={{

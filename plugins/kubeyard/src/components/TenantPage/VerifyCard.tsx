@@ -1,13 +1,18 @@
 import { InfoCard, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
+import { usePermission } from '@backstage/plugin-permission-react';
+import { tenantUpdatePermission } from '@kubeyard/backstage-plugin-kubeyard-common';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { kubeyardApiRef } from '../../api/kubeyardApiRef';
 import { pluralize } from '../../format';
+import { PermissionGatedButton } from '../shared/PermissionGatedButton';
 import { VerifyReportView } from './VerifyReportView';
+
+const VERIFY_DENIED =
+  'Only members of the owning group and the platform team may verify this tenant (kubeyard.tenant.update).';
 
 /**
  * Runs verify on demand: SubjectAccessReviews per role, the NetworkPolicy reachability
@@ -20,20 +25,23 @@ export function VerifyCard(props: { tenant: string; clusters: string[] }) {
     () => api.verifyTenant(tenant),
     [api, tenant],
   );
+  const permission = usePermission({ permission: tenantUpdatePermission, resourceRef: tenant });
   return (
     <InfoCard
       title="Verify"
       subheader="Checks that the tenant is isolated as specified; every check states what it expects"
       action={
         <Box mt={1} mr={1}>
-          <Button
+          <PermissionGatedButton
             variant="outlined"
             color="primary"
             onClick={() => verify()}
             disabled={state.loading}
+            permission={permission}
+            deniedReason={VERIFY_DENIED}
           >
             {state.value || state.error ? 'Verify again' : 'Verify'}
-          </Button>
+          </PermissionGatedButton>
         </Box>
       }
     >
