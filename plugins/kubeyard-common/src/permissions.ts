@@ -30,10 +30,21 @@ export const tenantDeletePermission = createPermission({
   resourceType: TENANT_RESOURCE_TYPE,
 });
 
+/** The resource type of cost permissions: rules receive the owner Group ref of the cost rows. */
+export const COST_RESOURCE_TYPE = 'kubeyard-cost';
+
+/** See costs (resource permission: members see their Groups' costs, the platform team all). */
+export const costReadPermission = createPermission({
+  name: 'kubeyard.cost.read',
+  attributes: { action: 'read' },
+  resourceType: COST_RESOURCE_TYPE,
+});
+
 /** Every Kubeyard permission, for the permission integration router. */
 export const kubeyardPermissions = [
   tenantCreatePermission,
   tenantReadPermission,
   tenantUpdatePermission,
   tenantDeletePermission,
+  costReadPermission,
 ];
