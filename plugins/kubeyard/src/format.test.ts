@@ -1,6 +1,9 @@
 import {
   describeSync,
   formatBytes,
+  formatCurrency,
+  formatCurrencyCompact,
+  formatNumber,
   formatCores,
   formatDuration,
   formatPercent,
@@ -123,5 +126,26 @@ describe('formatDuration', () => {
     expect(formatDuration(at(0), at(120))).toBe('2 min');
     expect(formatDuration(at(0), at(3780))).toBe('1 h 3 min');
     expect(formatDuration(at(10), at(0))).toBe('—');
+  });
+});
+
+describe('formatCurrency', () => {
+  it('formats money in the report currency', () => {
+    expect(formatCurrency(1234.5, 'USD')).toBe('$1,234.50');
+    expect(formatCurrency(12, 'EUR')).toBe('€12.00');
+    expect(formatCurrency(0, 'USD')).toBe('$0.00');
+    expect(formatCurrency(0.001, 'USD')).toBe('< $0.01');
+    expect(formatCurrency(3, 'dollars')).toBe('3 dollars');
+  });
+  it('abbreviates for chart axes', () => {
+    expect(formatCurrencyCompact(1250, 'USD')).toBe('$1.3K');
+    expect(formatCurrencyCompact(850, 'USD')).toBe('$850');
+  });
+});
+
+describe('formatNumber', () => {
+  it('groups thousands and rounds', () => {
+    expect(formatNumber(1234.56)).toBe('1,234.6');
+    expect(formatNumber(2, 2)).toBe('2');
   });
 });

@@ -113,3 +113,48 @@ export function formatDuration(startIso: string, endIso: string): string {
   const rest = minutes % 60;
   return rest ? `${hours} h ${rest} min` : `${hours} h`;
 }
+
+const currencyFormats = new Map<string, (amount: number) => string>();
+
+function currencyFormat(currency: string, compact: boolean): (amount: number) => string {
+  const key = `${currency}:${compact}`;
+  let format = currencyFormats.get(key);
+  if (!format) {
+    try {
+      format = new Intl.NumberFormat('en-US', {
+        style: 'currency',
+        currency,
+        ...(compact ? { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 } : {}),
+      }).format;
+    } catch {
+      // A code Intl does not know (RangeError): the amount with the code after it.
+      const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+      format = amount => `${plain.format(amount)} ${currency}`;
+    }
+    currencyFormats.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * Money in the report's currency: `$1,234.50`, `€12.00`; amounts that round to zero but are
+ * not zero read `< $0.01`, so a tiny cost is not mistaken for none.
+ */
+export function formatCurrency(amount: number, currency: string): string {
+  if (!Number.isFinite(amount)) return '—';
+  const format = currencyFormat(currency, false);
+  if (amount > 0 && amount < 0.005) return `< ${format(0.01)}`;
+  return format(amount);
+}
+
+/** Money in few characters, for chart axes: `$1.2K`, `$850`. */
+export function formatCurrencyCompact(amount: number, currency: string): string {
+  if (!Number.isFinite(amount)) return '—';
+  return currencyFormat(currency, true)(amount);
+}
+
+/** A quantity with thousands separators and at most `digits` decimals: `1,234.5`. */
+export function formatNumber(value: number, digits = 1): string {
+  if (!Number.isFinite(value)) return '—';
+  return value.toLocaleString('en-US', { maximumFractionDigits: digits });
+}

@@ -12,6 +12,7 @@ export {
   backupsRouteRef,
   clusterBackupsRouteRef,
   clusterRouteRef,
+  costsRouteRef,
   createTenantRouteRef,
   federationRouteRef,
   ownershipRouteRef,

@@ -35,6 +35,7 @@ describe('kubeyard plugin', () => {
       plugin.getExtension('entity-card:kubeyard/group-tenants'),
     ).toBeDefined();
     expect(plugin.getExtension('entity-card:kubeyard/tenant')).toBeDefined();
+    expect(plugin.getExtension('entity-card:kubeyard/costs')).toBeDefined();
   });
 
   it('shows "Our tenants" on Groups only', () => {

@@ -3,6 +3,7 @@ import {
   clusterPickerFormField,
   entityBackupsCard,
   entityClustersContent,
+  entityCostsCard,
   entityGroupTenantsCard,
   entityTenantCard,
   kubeyardApi,
@@ -13,6 +14,7 @@ import {
   backupsRouteRef,
   clusterBackupsRouteRef,
   clusterRouteRef,
+  costsRouteRef,
   createTenantRouteRef,
   federationRouteRef,
   ownershipRouteRef,
@@ -35,6 +37,7 @@ export const kubeyardPlugin = createFrontendPlugin({
     ownership: ownershipRouteRef,
     backups: backupsRouteRef,
     clusterBackups: clusterBackupsRouteRef,
+    costs: costsRouteRef,
   },
   externalRoutes: {
     createTenant: createTenantRouteRef,
@@ -46,6 +49,7 @@ export const kubeyardPlugin = createFrontendPlugin({
     entityGroupTenantsCard,
     entityTenantCard,
     entityBackupsCard,
+    entityCostsCard,
     clusterPickerFormField,
   ],
 });

@@ -50,6 +50,15 @@ export const clusterBackupsRouteRef = createSubRouteRef({
 });
 
 /**
+ * Cost over a window, grouped by owner, tenant, namespace, cluster or cost center; the window,
+ * group-by and filters are search parameters (`?period=30d&groupBy=tenant&owner=…`).
+ */
+export const costsRouteRef = createSubRouteRef({
+  parent: rootRouteRef,
+  path: '/costs',
+});
+
+/**
  * Where tenants are requested: the scaffolder's template list by default. When it is not
  * bound, links fall back to /create.
  */

@@ -24,12 +24,15 @@ export function renderWithApi(
     mountedRoutes?: TestAppOptions['mountedRoutes'];
     /** What the permission API answers (default: allow everything). */
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    /** More APIs, e.g. `mockApis.fetch(…)`. */
+    apis?: TestAppOptions['apis'];
   } = {},
 ) {
   return renderInTestApp(element, {
     apis: [
       [kubeyardApiRef, options.api ?? new MockKubeyardApi()],
       [permissionApiRef, mockApis.permission({ authorize: options.permission ?? AuthorizeResult.ALLOW })],
+      ...(options.apis ?? []),
     ],
     mountedRoutes: {
       '/kubeyard': rootRouteRef,

@@ -1,5 +1,6 @@
 export { entityBackupsCard } from './entityBackupsCard';
 export { entityClustersContent } from './entityClustersContent';
+export { entityCostsCard } from './entityCostsCard';
 export { entityGroupTenantsCard } from './entityGroupTenantsCard';
 export { entityTenantCard } from './entityTenantCard';
 export { kubeyardApi } from './kubeyardApi';

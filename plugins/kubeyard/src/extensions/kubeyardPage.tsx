@@ -4,8 +4,8 @@ import { KubeyardIcon } from './KubeyardIcon';
 
 /**
  * `page:kubeyard`: the fleet (/kubeyard), cluster (/kubeyard/clusters/:name), federation
- * (/kubeyard/federation), tenants (/kubeyard/tenants, /kubeyard/tenants/:name) and
- * ownership (/kubeyard/ownership) pages. Title and icon make it a sidebar item.
+ * (/kubeyard/federation), tenants (/kubeyard/tenants, /kubeyard/tenants/:name),
+ * ownership (/kubeyard/ownership) and costs (/kubeyard/costs) pages. Title and icon make it a sidebar item.
  */
 export const kubeyardPage = PageBlueprint.make({
   params: {

@@ -9,6 +9,9 @@ import {
 /** How often Kubeyard pages reload from the backend's fleet index. */
 export const REFRESH_INTERVAL_MS = 15_000;
 
+/** Costs change once per collector interval, not per second: cost views reload every 5 minutes. */
+export const COST_REFRESH_INTERVAL_MS = 5 * 60_000;
+
 /** The state of a polled request. */
 export interface PollingState<T> {
   /** The last value loaded; kept while a refresh runs or after a refresh fails. */

@@ -1,5 +1,6 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
+  costQueryString,
   manifestKey,
   parseTenantSpec,
   renderTenant,
@@ -8,8 +9,15 @@ import {
   type ClusterDetail,
   type CoverageResponse,
   type RestoreDrillsResponse,
+  type RestoreDrillOperation,
+  type RestoreDrillRequest,
+  type TenantBackupOperation,
+  type TenantBackupRequest,
+  type TenantScheduleResult,
   type ClustersResponse,
   type ClusterSummary,
+  type CostQuery,
+  type CostReport,
   type EntityWorkloadsResponse,
   type FederationResponse,
   type KubeyardApi,
@@ -29,6 +37,7 @@ import {
   clusterBackups,
   clusterDetails,
   clusterSummaries,
+  costFixture,
   entityWorkloads,
   federation,
   ownershipFindings,
@@ -36,6 +45,8 @@ import {
   tenantDetails,
   verifyReport,
 } from './fixtures';
+import { costReport, type CostFixture } from './costReport';
+import { MockBackupWrites } from './mockBackupWrites';
 
 /** What a MockKubeyardApi serves; every field defaults to the fixture fleet. */
 export interface MockKubeyardData {
@@ -54,6 +65,8 @@ export interface MockKubeyardData {
   /** Coverage by entityRef, by `tenant:<name>`, and '' without a filter. */
   coverage: Record<string, CoverageResponse>;
   restoreDrills: RestoreDrillsResponse;
+  /** The rows, budgets, findings, sources and gaps cost reports are computed from (built on first use: 100 days of hours). */
+  costs?: CostFixture;
 }
 
 const INITIATOR = 'user:development/guest';
@@ -76,6 +89,7 @@ function summaryOf(detail: TenantDetail) {
 export class MockKubeyardApi implements KubeyardApi {
   private readonly data: MockKubeyardData;
   private nextOperation = 100;
+  private readonly backupWrites = new MockBackupWrites(() => this.data.tenants);
 
   constructor(
     data: Partial<MockKubeyardData> = {},
@@ -96,6 +110,7 @@ export class MockKubeyardApi implements KubeyardApi {
       clusterBackups: data.clusterBackups ?? clusterBackups(),
       coverage: data.coverage ?? backupCoverage(),
       restoreDrills: data.restoreDrills ?? restoreDrills(),
+      costs: data.costs,
     };
   }
 
@@ -314,6 +329,42 @@ export class MockKubeyardApi implements KubeyardApi {
   async getRestoreDrills(): Promise<RestoreDrillsResponse> {
     this.throwIfFailing();
     return this.data.restoreDrills;
+  }
+
+  async scheduleTenantBackups(tenant: string, options?: { dryRun?: boolean }): Promise<TenantScheduleResult> {
+    this.throwIfFailing();
+    return this.backupWrites.schedule(tenant, Boolean(options?.dryRun));
+  }
+
+  async backupTenant(tenant: string, request?: TenantBackupRequest): Promise<TenantBackupOperation> {
+    this.throwIfFailing();
+    return this.backupWrites.backup(tenant, request);
+  }
+
+  async getTenantBackup(tenant: string, id: string): Promise<TenantBackupOperation> {
+    this.throwIfFailing();
+    return this.backupWrites.backup(tenant, {}, id);
+  }
+
+  async startRestoreDrill(request: RestoreDrillRequest): Promise<RestoreDrillOperation> {
+    this.throwIfFailing();
+    return this.backupWrites.startDrill(request);
+  }
+
+  async getRestoreDrill(id: string): Promise<RestoreDrillOperation> {
+    this.throwIfFailing();
+    return this.backupWrites.getDrill(id);
+  }
+
+  async getCosts(query: CostQuery): Promise<CostReport> {
+    this.throwIfFailing();
+    this.data.costs ??= costFixture();
+    return costReport(this.data.costs, query);
+  }
+
+  async getCostExportUrl(query: CostQuery): Promise<string> {
+    this.throwIfFailing();
+    return `http://localhost:7007/api/kubeyard/costs/export.csv?${costQueryString(query)}`;
   }
 
   async getOwnershipFindings(): Promise<OwnershipFindingsResponse> {

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import {
   backupsRouteRef,
+  costsRouteRef,
   federationRouteRef,
   ownershipRouteRef,
   rootRouteRef,
@@ -16,7 +17,8 @@ export type KubeyardTab =
   | 'federation'
   | 'tenants'
   | 'ownership'
-  | 'backups';
+  | 'backups'
+  | 'costs';
 
 /**
  * The frame of every Kubeyard page: header, the Fleet / Federation / Tenants / Ownership
@@ -40,12 +42,14 @@ export function KubeyardLayout(props: {
   const tenantsLink = useRouteRef(tenantsRouteRef);
   const ownershipLink = useRouteRef(ownershipRouteRef);
   const backupsLink = useRouteRef(backupsRouteRef);
+  const costsLink = useRouteRef(costsRouteRef);
   const tabs = [
     { id: 'fleet', label: 'Fleet', href: rootLink?.() },
     { id: 'federation', label: 'Federation', href: federationLink?.() },
     { id: 'tenants', label: 'Tenants', href: tenantsLink?.() },
     { id: 'ownership', label: 'Ownership', href: ownershipLink?.() },
     { id: 'backups', label: 'Backups', href: backupsLink?.() },
+    { id: 'costs', label: 'Costs', href: costsLink?.() },
   ];
   return (
     <Page themeId="tool">

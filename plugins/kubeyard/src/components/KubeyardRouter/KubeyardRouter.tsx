@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router-dom';
 import { BackupsPage } from '../BackupsPage/BackupsPage';
 import { ClusterBackupsPage } from '../BackupsPage/ClusterBackupsPage';
 import { ClusterPage } from '../ClusterPage/ClusterPage';
+import { CostsPage } from '../CostsPage/CostsPage';
 import { FederationPage } from '../FederationPage/FederationPage';
 import { FleetPage } from '../FleetPage/FleetPage';
 import { OwnershipPage } from '../OwnershipPage/OwnershipPage';
@@ -20,6 +21,7 @@ export function KubeyardRouter() {
       <Route path="/ownership" element={<OwnershipPage />} />
       <Route path="/backups" element={<BackupsPage />} />
       <Route path="/backups/:cluster" element={<ClusterBackupsPage />} />
+      <Route path="/costs" element={<CostsPage />} />
     </Routes>
   );
 }
