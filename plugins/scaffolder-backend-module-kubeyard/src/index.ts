@@ -1,6 +1,7 @@
 /**
- * Kubeyard template actions: kubeyard:tenant:plan, kubeyard:tenant:apply and
- * kubeyard:tenant:verify, calling kubeyard-backend with the task initiator's credentials.
+ * Kubeyard template actions: kubeyard:tenant:plan, :apply and :verify, and
+ * kubeyard:backup:schedule, :now and :restore-drill, calling kubeyard-backend with the task
+ * initiator's credentials.
  *
  * @packageDocumentation
  */

@@ -1,8 +1,15 @@
 import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { createApplyTenantAction, createPlanTenantAction, createVerifyTenantAction } from './actions';
+import {
+  createApplyTenantAction,
+  createBackupNowAction,
+  createPlanTenantAction,
+  createRestoreDrillAction,
+  createScheduleBackupAction,
+  createVerifyTenantAction,
+} from './actions';
 
-/** Registers the kubeyard:tenant:plan, :apply and :verify template actions with the scaffolder. */
+/** Registers the kubeyard:tenant:plan, :apply, :verify and kubeyard:backup:schedule, :now, :restore-drill template actions with the scaffolder. */
 export const kubeyardScaffolderModule = createBackendModule({
   pluginId: 'scaffolder',
   moduleId: 'kubeyard',
@@ -18,6 +25,9 @@ export const kubeyardScaffolderModule = createBackendModule({
           createPlanTenantAction({ auth, discovery }),
           createApplyTenantAction({ auth, discovery }),
           createVerifyTenantAction({ auth, discovery }),
+          createScheduleBackupAction({ auth, discovery }),
+          createBackupNowAction({ auth, discovery }),
+          createRestoreDrillAction({ auth, discovery }),
         );
       },
     });

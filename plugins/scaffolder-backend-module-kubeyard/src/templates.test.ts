@@ -2,7 +2,14 @@ import { mockServices } from '@backstage/backend-test-utils';
 import type { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import { parseTenantSpec } from '@kubeyard/backstage-plugin-kubeyard-common';
 import { validate } from 'jsonschema';
-import { createApplyTenantAction, createPlanTenantAction, createVerifyTenantAction } from './actions';
+import {
+  createApplyTenantAction,
+  createBackupNowAction,
+  createPlanTenantAction,
+  createRestoreDrillAction,
+  createScheduleBackupAction,
+  createVerifyTenantAction,
+} from './actions';
 import { FakeKubeyardBackend, startFakeKubeyardBackend } from './__testUtils__/fakeKubeyardBackend';
 import { runAction } from './__testUtils__/runAction';
 import { toTenantRequest } from './tenants/toTenantRequest';
@@ -27,9 +34,44 @@ const BUILT_IN_ACTIONS = [
 
 const discovery = { getBaseUrl: async () => 'http://127.0.0.1:1/api/kubeyard' };
 const services = { auth: mockServices.auth(), discovery };
-const moduleActions = [createPlanTenantAction(services), createApplyTenantAction(services), createVerifyTenantAction(services)];
+const moduleActions = [
+  createPlanTenantAction(services),
+  createApplyTenantAction(services),
+  createVerifyTenantAction(services),
+  createScheduleBackupAction(services),
+  createBackupNowAction(services),
+  createRestoreDrillAction(services),
+];
 const templates = readTemplates();
 const TENANT_TEMPLATES = ['kubernetes-tenant', 'vcluster-tenant'];
+const BACKUP_TEMPLATES = ['backup-schedule', 'restore-drill'];
+
+/** Every module action, talking to a fake backend, by id. */
+function liveActions(fake: FakeKubeyardBackend): Record<string, TemplateAction<any, any, any>> {
+  const live = { auth: mockServices.auth(), discovery: fake.discovery };
+  return Object.fromEntries(
+    [
+      createPlanTenantAction(live),
+      createApplyTenantAction({ ...live, pollIntervalMs: 1 }),
+      createVerifyTenantAction(live),
+      createScheduleBackupAction(live),
+      createBackupNowAction({ ...live, pollIntervalMs: 1 }),
+      createRestoreDrillAction({ ...live, pollIntervalMs: 1 }),
+    ].map(action => [action.id, action]),
+  );
+}
+
+/** Runs a template's steps in order (honouring `if`) and renders its output. */
+async function runTemplate(template: TemplateDocument, parameters: Record<string, unknown>, fake: FakeKubeyardBackend) {
+  const actions = liveActions(fake);
+  const steps: Record<string, { output: Record<string, unknown> }> = {};
+  for (const step of template.spec.steps) {
+    if (step.if !== undefined && !renderValues({ v: step.if }, { parameters, steps }).v) continue;
+    const input = renderValues(step.input ?? {}, { parameters, steps });
+    steps[step.id] = { output: (await runAction(actions[step.action], input)).outputs };
+  }
+  return { steps, output: renderValues(template.spec.output!, { parameters, steps }) };
+}
 
 /** What the form gives for a filled-in template: the pages' defaults, then the sample. */
 function formData(template: TemplateDocument, sample: Record<string, unknown>): Record<string, unknown> {
@@ -92,8 +134,8 @@ const full = {
 };
 
 describe('Software Templates', () => {
-  it('finds the tenant templates and keeps onboard-workload', () => {
-    expect([...templates.keys()].sort()).toEqual(expect.arrayContaining([...TENANT_TEMPLATES, 'onboard-workload']));
+  it('finds the tenant and backup templates and keeps onboard-workload', () => {
+    expect([...templates.keys()].sort()).toEqual(expect.arrayContaining([...TENANT_TEMPLATES, ...BACKUP_TEMPLATES, 'onboard-workload']));
   });
 
   it.each([...templates.keys()])('%s uses only actions the backend has', name => {
@@ -115,8 +157,9 @@ describe('Software Templates', () => {
         ),
       );
 
-    it('plans, applies and verifies in that order', () => {
-      expect(template.spec.steps.map(s => s.action)).toEqual(['kubeyard:tenant:plan', 'kubeyard:tenant:apply', 'kubeyard:tenant:verify']);
+    it('plans, applies (then schedules backups, for namespace tenants) and verifies in that order', () => {
+      const backup = name === 'kubernetes-tenant' ? ['kubeyard:backup:schedule'] : [];
+      expect(template.spec.steps.map(s => s.action)).toEqual(['kubeyard:tenant:plan', 'kubeyard:tenant:apply', ...backup, 'kubeyard:tenant:verify']);
     });
 
     it('gives every parameter a title and every page its required fields', () => {
@@ -199,19 +242,10 @@ describe('Software Templates', () => {
 
       it('runs end to end and links the tenant page and entity', async () => {
         fake = await startFakeKubeyardBackend({ clusters: ['prod-eu', 'prod-us'] });
-        const live = { auth: mockServices.auth(), discovery: fake.discovery };
-        const actions: Record<string, TemplateAction<any, any, any>> = {
-          'kubeyard:tenant:plan': createPlanTenantAction(live),
-          'kubeyard:tenant:apply': createApplyTenantAction({ ...live, pollIntervalMs: 1 }),
-          'kubeyard:tenant:verify': createVerifyTenantAction(live),
-        };
-        const parameters = sample(full);
-        const steps: Record<string, { output: Record<string, unknown> }> = {};
-        for (const step of template.spec.steps) {
-          const input = renderValues(step.input ?? {}, { parameters, steps });
-          steps[step.id] = { output: (await runAction(actions[step.action], input)).outputs };
+        const { steps, output } = await runTemplate(template, sample(full), fake);
+        if (name === 'kubernetes-tenant') {
+          expect(steps.backup.output).toMatchObject({ tier: 1, results: [{ cluster: 'prod-eu', result: 'created' }, { cluster: 'prod-us', result: 'created' }] });
         }
-        const output = renderValues(template.spec.output!, { parameters, steps });
         expect(output.links).toEqual([
           expect.objectContaining({ url: '/kubeyard/tenants/payments-prod' }),
           expect.objectContaining({ entityRef: 'resource:default/payments-prod' }),
@@ -219,6 +253,54 @@ describe('Software Templates', () => {
         expect(output.text![0].content).toContain('**Tenant `payments-prod`** on 2 clusters');
         expect(output.text![1].content).toMatch(/^\*\*14\*\* checks passed, \*\*0\*\* failed\./);
       });
+    });
+  });
+
+  describe('backup-schedule', () => {
+    const template = templates.get('backup-schedule')!;
+    let fake: FakeKubeyardBackend | undefined;
+    afterEach(async () => {
+      await fake?.close();
+      fake = undefined;
+    });
+
+    it.each<[Record<string, unknown>, string[]]>([
+      [{ tenant: 'payments-prod' }, ['schedule']],
+      [{ tenant: 'payments-prod', backupNow: true }, ['schedule', 'backup']],
+    ])('renders %j into valid input and runs steps %j', async (values, ran) => {
+      const parameters = formData(template, values);
+      expect(pageErrors(template, parameters)).toEqual([]);
+      const action = moduleActions.find(a => a.id === 'kubeyard:backup:schedule')!;
+      expect(validate(stepInput(template, 'schedule', parameters), action.schema!.input!).errors).toEqual([]);
+      fake = await startFakeKubeyardBackend({ clusters: ['prod-eu'], applied: [{ ...minimal, name: 'payments-prod', clusters: ['prod-eu'], backupTier: 4 }] as any });
+      const { steps, output } = await runTemplate(template, parameters, fake!);
+      expect(Object.keys(steps)).toEqual(ran);
+      expect(output.text![0].content).toContain('Tenant `payments-prod` (backup tier 4)');
+      if (values.backupNow) expect(steps.backup.output).toMatchObject({ outcome: 'Completed' });
+    });
+  });
+
+  describe('restore-drill', () => {
+    const template = templates.get('restore-drill')!;
+    let fake: FakeKubeyardBackend | undefined;
+    afterEach(async () => {
+      await fake?.close();
+      fake = undefined;
+    });
+
+    it('renders the picker ref into input the action accepts and reports the RTO', async () => {
+      const parameters = formData(template, { cluster: 'resource:default/prod-eu', namespace: 'payments-prod' });
+      expect(pageErrors(template, parameters)).toEqual([]);
+      const action = moduleActions.find(a => a.id === 'kubeyard:backup:restore-drill')!;
+      expect(validate(stepInput(template, 'drill', parameters), action.schema!.input!).errors).toEqual([]);
+      fake = await startFakeKubeyardBackend({ clusters: ['prod-eu'], applied: [{ ...minimal, name: 'payments-prod', clusters: ['prod-eu'], backupTier: 3 }] as any });
+      const { output } = await runTemplate(template, parameters, fake!);
+      expect(output.text![0].content).toBe("Restored in **2m** against the tier's RTO of **24h**: compliant.");
+    });
+
+    it('keeps the form and the backend in agreement on the namespace length', () => {
+      const schema = template.spec.parameters[0].properties.namespace as { maxLength: number };
+      expect(schema.maxLength).toBe(63 - '-restored'.length);
     });
   });
 });

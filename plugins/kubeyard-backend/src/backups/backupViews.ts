@@ -4,6 +4,7 @@
  */
 import {
   isRestoreDrill,
+  restoreDrillRecordOf,
   nextRun,
   scheduleNameOf,
   tryScheduleInterval,
@@ -120,6 +121,7 @@ export function restoreView(cluster: string, restore: VeleroRestore): RestoreVie
   const status = restore.status ?? {};
   const start = millis(status.startTimestamp);
   const end = millis(status.completionTimestamp);
+  const record = restoreDrillRecordOf(restore);
   return {
     cluster,
     namespace: restore.metadata.namespace ?? '',
@@ -131,6 +133,7 @@ export function restoreView(cluster: string, restore: VeleroRestore): RestoreVie
     completionTimestamp: timestamp(status.completionTimestamp),
     ...(start !== undefined && end !== undefined ? { durationMs: end - start } : {}),
     drill: isRestoreDrill(restore),
+    ...(record ? { record } : {}),
   };
 }
 

@@ -137,6 +137,21 @@ export class TenantClusterClient {
     );
   }
 
+  /** Creates an object (`metadata.generateName` works); the API server's answer, with the name it chose. */
+  create(obj: KubeObject, signal?: AbortSignal): Promise<KubeObject> {
+    const collection = collectionPath(obj.apiVersion ?? '', obj.kind ?? '', obj.metadata?.namespace);
+    return this.call(`create ${describeRef(obj)}`, () => this.rest.request('POST', collection, { query: { fieldManager: KUBEYARD_MANAGER }, body: obj }), signal);
+  }
+
+  /** A JSON merge patch (RFC 7386) of an object, as field manager `kubeyard`. */
+  mergePatch(obj: ObjectRef, patch: unknown, signal?: AbortSignal): Promise<KubeObject> {
+    return this.call(
+      `patch ${describeRef(obj)}`,
+      () => this.rest.request('PATCH', objectPath(obj), { query: { fieldManager: KUBEYARD_MANAGER }, body: patch, contentType: 'application/merge-patch+json' }),
+      signal,
+    );
+  }
+
   /** Deletes an object (dependents in the background); true when it was there, false when already gone. */
   async delete(obj: ObjectRef, signal?: AbortSignal): Promise<boolean> {
     try {

@@ -2,7 +2,7 @@ export { TenantRegistry } from './TenantRegistry';
 export type { TenantRecord, TenantClusterRecord, ClusterState, TenantStatus } from './TenantRegistry';
 export { TenantLifecycle } from './TenantLifecycle';
 export { TenantClusterClients, TenantClusterClient } from './clusterClient';
-export { createTenantRouter } from './tenantRouter';
+export { createTenantRouter, initiatorOf } from './tenantRouter';
 export {
   isTenantOwner,
   tenantConditions,
@@ -17,3 +17,7 @@ export { planTenant } from './planTenant';
 export { applyTenant } from './applyTenant';
 export { DEFAULT_TENANT_OPERATION_OPTIONS } from './types';
 export type { TenantOperationOptions, TenantOperationContext } from './types';
+export { RequestValidationError, audited, booleanQuery, fieldErrorHandler } from './routeHelpers';
+export { waitForDeletion } from './waitForDeletion';
+export { describeKubeError, httpStatusOf } from './clusterClient';
+export { diffObjects } from './objectDiff';

@@ -27,7 +27,7 @@ interface ResourceInfo {
   namespaced: boolean;
 }
 
-/** The REST mapping of the kinds Kubeyard reads and writes (no discovery round trips). */
+/** The REST mapping of the kinds Kubeyard reads and writes (no discovery round trips): the tenant bundle and Velero's. */
 const RESOURCES: Record<string, ResourceInfo> = {
   'v1/Namespace': { plural: 'namespaces', namespaced: false },
   'v1/ResourceQuota': { plural: 'resourcequotas', namespaced: true },
@@ -39,6 +39,10 @@ const RESOURCES: Record<string, ResourceInfo> = {
   'rbac.authorization.k8s.io/v1/Role': { plural: 'roles', namespaced: true },
   'rbac.authorization.k8s.io/v1/RoleBinding': { plural: 'rolebindings', namespaced: true },
   'apps/v1/StatefulSet': { plural: 'statefulsets', namespaced: true },
+  'apps/v1/Deployment': { plural: 'deployments', namespaced: true },
+  'velero.io/v1/Schedule': { plural: 'schedules', namespaced: true },
+  'velero.io/v1/Backup': { plural: 'backups', namespaced: true },
+  'velero.io/v1/Restore': { plural: 'restores', namespaced: true },
 };
 
 /** The collection path of a kind, in a namespace or cluster-wide. */

@@ -13,10 +13,9 @@ import {
   tenantReadPermission,
   tenantUpdatePermission,
   type TenantsResponse,
-  type TenantValidationErrorBody,
   type VerifyReport,
 } from '@kubeyard/backstage-plugin-kubeyard-common';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type Request } from 'express';
 import Router from 'express-promise-router';
 import type { FleetIndex } from '../fleet';
 import { runningPods } from './decommissionTenant';
@@ -25,7 +24,8 @@ import type { TenantAuthorizer } from './tenantPermissions';
 import type { TenantLifecycle } from './TenantLifecycle';
 import type { TenantRecord, TenantRegistry } from './TenantRegistry';
 import { tenantClusterStatuses, tenantDetail, tenantSummary } from './tenantStatus';
-import { mergeTenantSpec, TenantValidationError, validateTenantRequest } from './validateTenantRequest';
+import { audited as auditedRequest, booleanQuery, fieldErrorHandler } from './routeHelpers';
+import { mergeTenantSpec, validateTenantRequest } from './validateTenantRequest';
 
 /** Dependencies of {@link createTenantRouter}. */
 export interface TenantRouterOptions {
@@ -47,14 +47,6 @@ export function initiatorOf(credentials: BackstageCredentials): string {
   return 'anonymous';
 }
 
-function booleanQuery(req: Request, name: string, fallback: boolean): boolean {
-  const value = req.query[name];
-  if (value === undefined) return fallback;
-  if (value === 'true') return true;
-  if (value === 'false') return false;
-  throw new InputError(`query parameter ${name} must be true or false, not ${JSON.stringify(value)}`);
-}
-
 /** The tenant endpoints. */
 export function createTenantRouter(options: TenantRouterOptions): express.Router {
   const { lifecycle, registry, clients, fleet, catalog, httpAuth, auditor, authorizer } = options;
@@ -68,18 +60,8 @@ export function createTenantRouter(options: TenantRouterOptions): express.Router
   }
 
   /** Runs a mutating request inside an audit event. */
-  async function audited<T>(req: Request, eventId: string, meta: Record<string, string | boolean | null>, run: () => Promise<T>): Promise<T> {
-    const event = await auditor.createEvent({ eventId, severityLevel: eventId === 'tenant-decommission' ? 'high' : 'medium', request: req, meta });
-    try {
-      const result = await run();
-      const status = (result as { status?: unknown })?.status;
-      await event.success({ meta: typeof status === 'string' ? { status } : {} });
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
-  }
+  const audited = <T>(req: Request, eventId: string, meta: Record<string, string | boolean | null>, run: () => Promise<T>) =>
+    auditedRequest(auditor, req, eventId, meta, run, eventId === 'tenant-decommission' ? 'high' : 'medium');
 
   router.post('/tenants', async (req, res) => {
     const mode = req.query.mode;
@@ -185,14 +167,7 @@ export function createTenantRouter(options: TenantRouterOptions): express.Router
     res.json(report);
   });
 
-  router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
-    if (!(error instanceof TenantValidationError)) {
-      next(error);
-      return;
-    }
-    const body: TenantValidationErrorBody = { error: { name: 'InputError', message: error.message }, fields: error.fields };
-    res.status(400).json(body);
-  });
+  router.use(fieldErrorHandler);
 
   return router;
 }

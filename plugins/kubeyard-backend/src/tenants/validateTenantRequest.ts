@@ -6,7 +6,6 @@
  */
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   KUBEYARD_LABELS,
@@ -18,13 +17,14 @@ import {
   type TenantSpec,
 } from '@kubeyard/backstage-plugin-kubeyard-common';
 import type { FleetIndex } from '../fleet';
+import { RequestValidationError } from './routeHelpers';
 import { allocatableHeadroom } from './headroom';
 import type { TenantRecord } from './TenantRegistry';
 
 /** A tenant request that is not valid; the router answers 400 with the field errors. */
-export class TenantValidationError extends InputError {
-  constructor(readonly fields: TenantFieldError[]) {
-    super(`the tenant request is not valid: ${fields.map(f => `${f.field || '(body)'}: ${f.message}`).join('; ')}`);
+export class TenantValidationError extends RequestValidationError {
+  constructor(fields: TenantFieldError[]) {
+    super(fields, 'the tenant request');
   }
 }
 

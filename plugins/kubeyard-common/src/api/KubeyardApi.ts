@@ -1,5 +1,12 @@
 import type { CostQuery, CostReport } from './costTypes';
 import type {
+  RestoreDrillOperation,
+  RestoreDrillRequest,
+  TenantBackupOperation,
+  TenantBackupRequest,
+  TenantScheduleResult,
+} from './backupOperationTypes';
+import type {
   BackupsResponse,
   ClusterBackupsResponse,
   CoverageResponse,
@@ -45,6 +52,15 @@ export interface KubeyardApi {
   /** Coverage and RPO of one entity or tenant (or of every namespace without a filter). */
   getBackupCoverage(filter?: { entityRef?: string; tenant?: string }): Promise<CoverageResponse>;
   getRestoreDrills(): Promise<RestoreDrillsResponse>;
+  /** Applies the tenant's Velero Schedules (from its backup tier) on each of its clusters; `dryRun` only reports. */
+  scheduleTenantBackups(tenant: string, options?: { dryRun?: boolean }): Promise<TenantScheduleResult>;
+  /** Starts an on-demand Backup of the tenant's namespaces; poll getTenantBackup until `done`. */
+  backupTenant(tenant: string, request?: TenantBackupRequest): Promise<TenantBackupOperation>;
+  getTenantBackup(tenant: string, id: string): Promise<TenantBackupOperation>;
+  /** Starts a restore drill of a namespace into `<namespace>-restored`; poll getRestoreDrill until stage `done`. */
+  startRestoreDrill(request: RestoreDrillRequest): Promise<RestoreDrillOperation>;
+  /** A drill by its id, `<cluster>/<restore name>`. */
+  getRestoreDrill(id: string): Promise<RestoreDrillOperation>;
   /** Allocated cost over a window, grouped (OpenCost vocabulary), with budgets and findings. */
   getCosts(query: CostQuery): Promise<CostReport>;
   /** The URL of the CSV export for the same query (FOCUS-style columns), for a download link. */

@@ -2,6 +2,13 @@ import { ResponseError } from '@backstage/errors';
 import type { KubeyardApi } from './KubeyardApi';
 import type { CostQuery, CostReport } from './costTypes';
 import type {
+  RestoreDrillOperation,
+  RestoreDrillRequest,
+  TenantBackupOperation,
+  TenantBackupRequest,
+  TenantScheduleResult,
+} from './backupOperationTypes';
+import type {
   BackupsResponse,
   ClusterBackupsResponse,
   CoverageResponse,
@@ -104,6 +111,27 @@ export class KubeyardClient implements KubeyardApi {
 
   getRestoreDrills(): Promise<RestoreDrillsResponse> {
     return this.get('/backups/restore-drills');
+  }
+
+  scheduleTenantBackups(tenant: string, options?: { dryRun?: boolean }): Promise<TenantScheduleResult> {
+    return this.send('POST', `/backups/tenants/${encodeURIComponent(tenant)}/schedule?dryRun=${options?.dryRun ? 'true' : 'false'}`, {});
+  }
+
+  backupTenant(tenant: string, request: TenantBackupRequest = {}): Promise<TenantBackupOperation> {
+    return this.send('POST', `/backups/tenants/${encodeURIComponent(tenant)}/backups`, request);
+  }
+
+  getTenantBackup(tenant: string, id: string): Promise<TenantBackupOperation> {
+    return this.get(`/backups/tenants/${encodeURIComponent(tenant)}/backups/${encodeURIComponent(id)}`);
+  }
+
+  startRestoreDrill(request: RestoreDrillRequest): Promise<RestoreDrillOperation> {
+    return this.send('POST', '/backups/restore-drills', request);
+  }
+
+  getRestoreDrill(id: string): Promise<RestoreDrillOperation> {
+    const [cluster, name] = id.split('/');
+    return this.get(`/backups/restore-drills/${encodeURIComponent(cluster)}/${encodeURIComponent(name ?? '')}`);
   }
 
   getCosts(query: CostQuery): Promise<CostReport> {

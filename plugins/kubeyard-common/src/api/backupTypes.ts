@@ -1,4 +1,5 @@
 import type { NamespaceCoverage, IgnoredSchedule } from '../backups/coverage';
+import type { RestoreDrillRecord } from '../backups/restoreDrillRecord';
 import type { BackupPhase, RestorePhase } from '../backups/veleroTypes';
 import type { Finding, FindingCounts } from '../findings/types';
 import type { ClusterSync } from './types';
@@ -68,6 +69,8 @@ export interface RestoreView {
   /** completion − start: the measured RTO of a drill. */
   durationMs?: number;
   drill: boolean;
+  /** A Kubeyard drill's recorded result: measured RTO (pods Ready included), tier RTO, compliance. */
+  record?: RestoreDrillRecord;
 }
 
 /** One cluster's row of the backups fleet summary. */

@@ -24,7 +24,8 @@ export { RECOVERY_TIERS, recoveryTier } from './recoveryTiers';
 export type { RecoveryTier, RecoveryTierTargets } from './recoveryTiers';
 export { evaluateRpo } from './rpo';
 export type { RpoBackup, RpoInput, RpoResult, RpoSchedule } from './rpo';
-export { SCHEDULE_PRESETS, SYSTEM_NAMESPACES, presetForTier, scheduleForTenant } from './schedulePresets';
+export { SCHEDULE_PRESETS, SYSTEM_NAMESPACES, presetForTier, scheduleForTenant, tenantScheduleManifest } from './schedulePresets';
+export { schedulesForTenant } from './tenantSchedules';
 export type { SchedulePreset, SchedulePresetName, TenantScheduleInput, TenantSchedulePlan } from './schedulePresets';
 export {
   EXPIRY_WARNING_MS,
@@ -42,3 +43,10 @@ export {
   isRestoreDrill,
   restoredScheduleOf,
 } from './restoreDrills';
+export {
+  RESTORE_DRILL_ANNOTATIONS,
+  RESTORE_DRILL_NAMESPACE_LABEL,
+  restoreDrillAnnotations,
+  restoreDrillRecordOf,
+} from './restoreDrillRecord';
+export type { RestoreDrillRecord } from './restoreDrillRecord';

@@ -98,6 +98,8 @@ export interface TenantScheduleInput {
   backupTier: RecoveryTier;
   /** A BackupStorageLocation name; Velero's default location when absent. */
   storageLocation?: string;
+  /** The namespace Velero runs in on the cluster (default `velero`). */
+  veleroNamespace?: string;
 }
 
 /** The Schedule for a tenant, the preset it follows, and what the tier needs beyond it. */
@@ -110,8 +112,8 @@ export interface TenantSchedulePlan {
 /** Velero copies the Schedule's name into each backup's velero.io/schedule-name label, which holds 63 characters. */
 const MAX_SCHEDULE_NAME = 63;
 
-/** A Velero Schedule manifest for a tenant's namespaces, at the preset its tier's RPO needs. */
-export function scheduleForTenant(input: TenantScheduleInput): TenantSchedulePlan {
+/** The tenant's namespaces, checked and sorted; InputError naming the bad one. */
+function tenantNamespaces(input: TenantScheduleInput): string[] {
   const tenantProblem = dns1123LabelProblem(input.tenant);
   if (tenantProblem) throw new InputError(`tenant ${tenantProblem}`);
   const namespaces = [...new Set(Array.isArray(input.namespace) ? input.namespace : [input.namespace])];
@@ -120,7 +122,12 @@ export function scheduleForTenant(input: TenantScheduleInput): TenantSchedulePla
     const problem = dns1123LabelProblem(namespace);
     if (problem) throw new InputError(`namespace ${problem}`);
   }
-  const preset = presetForTier(input.backupTier);
+  return namespaces.sort();
+}
+
+/** A Velero Schedule manifest for a tenant's namespaces at one preset, named `kubeyard-<tenant>-<preset>`. */
+export function tenantScheduleManifest(input: TenantScheduleInput, preset: SchedulePreset): VeleroSchedule {
+  const namespaces = tenantNamespaces(input);
   const name = `kubeyard-${input.tenant}-${preset.name}`;
   if (name.length > MAX_SCHEDULE_NAME) {
     throw new InputError(
@@ -128,17 +135,17 @@ export function scheduleForTenant(input: TenantScheduleInput): TenantSchedulePla
     );
   }
   const labels = { [KUBEYARD_LABELS.managedBy]: KUBEYARD_MANAGER, [KUBEYARD_LABELS.tenant]: input.tenant };
-  const schedule: VeleroSchedule = {
+  return {
     apiVersion: 'velero.io/v1',
     kind: 'Schedule',
-    metadata: { name, namespace: VELERO_NAMESPACE, labels },
+    metadata: { name, namespace: input.veleroNamespace ?? VELERO_NAMESPACE, labels },
     spec: {
       schedule: preset.schedule,
       // Only the tenant's namespaces; includeClusterResources stays unset, so Velero adds just the
       // cluster objects they use (their PersistentVolumes), not the whole cluster's.
       template: {
         metadata: { labels: { ...labels } },
-        includedNamespaces: namespaces.sort(),
+        includedNamespaces: namespaces,
         snapshotVolumes: true,
         ttl: preset.ttl,
         ...(input.storageLocation ? { storageLocation: input.storageLocation } : {}),
@@ -146,7 +153,15 @@ export function scheduleForTenant(input: TenantScheduleInput): TenantSchedulePla
       useOwnerReferencesInBackup: false,
     },
   };
-  const object: FindingObject = { kind: 'Schedule', name, namespace: VELERO_NAMESPACE };
+}
+
+/** A Velero Schedule manifest for a tenant's namespaces, at the preset its tier's RPO needs. */
+export function scheduleForTenant(input: TenantScheduleInput): TenantSchedulePlan {
+  const preset = presetForTier(input.backupTier);
+  const schedule = tenantScheduleManifest(input, preset);
+  const name = schedule.metadata.name;
+  const namespaces = schedule.spec.template.includedNamespaces ?? [];
+  const object: FindingObject = { kind: 'Schedule', name, namespace: schedule.metadata.namespace };
   const findings: Finding[] = [];
   if (recoveryTier(input.backupTier).rpoMs === 0) {
     findings.push({

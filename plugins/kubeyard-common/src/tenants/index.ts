@@ -54,3 +54,5 @@ export type {
 } from './networkReachability';
 export { tenantReachabilityProof, PROOF_OTHER_NAMESPACE } from './tenantReachabilityProof';
 export type { ReachabilityCheck } from './tenantReachabilityProof';
+export { tenantErrorMap, toFieldErrors } from './schemaHelpers';
+export { isIsoCurrency } from './currencies';

@@ -15,7 +15,6 @@ import {
   parseTenantSpec,
   PlannedObject,
   renderTenant,
-  TenantFieldError,
   TenantOperation,
   TenantPlan,
   TenantSpec,
@@ -24,6 +23,8 @@ import {
   VerifyCheck,
   VerifyReport,
 } from '@kubeyard/backstage-plugin-kubeyard-common';
+import { FakeBackupOptions, fakeBackupRoutes } from './fakeBackupRoutes';
+import { HttpError } from './httpError';
 
 /** How the fake behaves. */
 export interface FakeBackendOptions {
@@ -39,6 +40,8 @@ export interface FakeBackendOptions {
   failingChecks?: Record<string, string>;
   /** Adds Backstage's `response` member to error bodies, as its errorHandler writes them. */
   errorBodiesWithResponse?: boolean;
+  /** How the backup endpoints behave. */
+  backups?: FakeBackupOptions;
 }
 
 /** A request the fake received. */
@@ -55,11 +58,6 @@ export interface FakeKubeyardBackend {
   close(): Promise<void>;
 }
 
-class HttpError extends Error {
-  constructor(readonly status: number, readonly name: string, message: string, readonly fields?: TenantFieldError[]) {
-    super(message);
-  }
-}
 
 function flatten(value: unknown, path: string, into: Map<string, unknown>): Map<string, unknown> {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
@@ -228,8 +226,11 @@ export async function startFakeKubeyardBackend(options: FakeBackendOptions): Pro
     return { tenant: name, startedAt, finishedAt: new Date().toISOString(), passed: checks.length - failed, failed, checks };
   };
 
+  const backupRoute = fakeBackupRoutes(options.backups ?? {}, applied);
+
   const route = (method: string, url: URL, body: unknown): unknown => {
     const path = url.pathname.replace(/^\/api\/kubeyard/, '');
+    if (path.startsWith('/backups/')) return backupRoute(method, path, url, body);
     if (method === 'POST' && path === '/tenants') {
       const spec = validate(body);
       if (url.searchParams.get('mode') === 'plan') return planOf(spec);

@@ -19,7 +19,7 @@ export interface TemplateDocument {
   metadata: { name: string; title: string };
   spec: {
     parameters: Array<{ title: string; required?: string[]; properties: Record<string, Record<string, unknown>> }>;
-    steps: Array<{ id: string; name: string; action: string; input?: Record<string, unknown> }>;
+    steps: Array<{ id: string; name: string; action: string; if?: unknown; input?: Record<string, unknown> }>;
     output?: { links?: Array<Record<string, string>>; text?: Array<{ title: string; content: string }> };
   };
 }

@@ -22,7 +22,8 @@ function logStep(logger: LoggerService, step: OperationStep): void {
   else logger.info(line);
 }
 
-async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+/** Waits `ms`, or rejects when the task is cancelled. */
+export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   try {
     await delay(ms, undefined, { signal });
   } catch (error) {

@@ -90,6 +90,7 @@ export function backendConfig(sim: Sim, options: { databaseDir?: string; tenants
     kubeyard: {
       fleet: { requestTimeoutSeconds: 2, probeIntervalSeconds: 0.2, maxBackoffSeconds: 0.5 },
       tenants: { ...TEST_TIMINGS, ...options.tenants },
+      backups: { pollIntervalSeconds: 0.05, podsReadyTimeoutSeconds: 10 },
     },
     kubernetes: {
       clusterLocatorMethods: [
