@@ -113,7 +113,7 @@ describe.each(demo.clusters.map(c => [c.name, c] as const))(
           'prod-eu': ['default:Available'],
           'prod-us': ['default:Available', 'dr-eu:Unavailable'],
           staging: ['default:Available'],
-          'fed-host': [],
+          'fed-host': ['default:Available'],
         }[name],
       );
     });
