@@ -6,7 +6,8 @@ import { screen } from '@testing-library/react';
 import { entityBackupsCard } from '../../extensions';
 import { MockKubeyardApi } from '../../testing/MockKubeyardApi';
 import { renderWithApi } from '../../__testUtils__/renderWithApi';
-import { EntityBackupsCard } from './EntityBackupsCard';
+import type { RestoreView } from '@kubeyard/backstage-plugin-kubeyard-common';
+import { describeDrillRto, EntityBackupsCard } from './EntityBackupsCard';
 
 function entity(kind: string, name: string, spec: Entity['spec'] = { type: 'service' }): Entity {
   return { apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name, namespace: 'default' }, spec };
@@ -68,5 +69,35 @@ describe('EntityBackupsCard', () => {
     expect(filter?.(entity('Resource', 'payments', { type: 'kubernetes-tenant' }))).toBe(true);
     expect(filter?.(entity('Resource', 'db', { type: 'database' }))).toBe(false);
     expect(filter?.(entity('Group', 'team'))).toBe(false);
+  });
+});
+
+describe('describeDrillRto', () => {
+  const drill = {
+    cluster: 'prod-eu',
+    namespace: 'velero',
+    name: 'payments-prod-drill',
+    backupName: 'daily-1',
+    drill: true,
+    durationMs: 60_000,
+  } as RestoreView;
+
+  it.each([
+    ['no record: the Restore duration against the current tier', drill, { tier: 3, rtoMs: 86_400_000 }, '; RTO measured 1 min (within tier 3\'s 24 h)'],
+    [
+      "a Kubeyard record: its RTO with pods Ready, against the tier it was measured for",
+      { ...drill, record: { rtoMs: 5 * 3_600_000, podsReady: { ready: 2, total: 2 }, tier: 2, tierRtoMs: 4 * 3_600_000, compliant: false, recordedAt: '2026-11-22T10:00:00Z' } },
+      { tier: 3, rtoMs: 86_400_000 },
+      "; RTO measured 5 h, 2/2 pods Ready (over tier 2's 4 h)",
+    ],
+    [
+      'a recorded drill whose restore failed',
+      { ...drill, durationMs: undefined, record: { compliant: false, recordedAt: '2026-11-22T10:00:00Z' } },
+      undefined,
+      '; the restore did not complete, no RTO',
+    ],
+    ['no tier known', drill, undefined, '; RTO measured 1 min'],
+  ])('%s', (_name, view, rpo, expected) => {
+    expect(describeDrillRto(view as RestoreView, rpo)).toBe(expected);
   });
 });

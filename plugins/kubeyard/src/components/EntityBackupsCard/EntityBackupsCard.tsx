@@ -5,7 +5,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { RECOVERY_TIERS, type CoverageResponse, type CoverageStatus } from '@kubeyard/backstage-plugin-kubeyard-common';
+import { RECOVERY_TIERS, type CoverageResponse, type CoverageStatus, type RestoreView } from '@kubeyard/backstage-plugin-kubeyard-common';
 import { kubeyardApiRef } from '../../api/kubeyardApiRef';
 import { formatDuration, formatRelativeTime, formatTimestamp } from '../../format';
 import { usePolling } from '../../hooks/usePolling';
@@ -125,12 +125,7 @@ function CardContent(props: { coverage: CoverageResponse }) {
           <Typography variant="body2">
             {lastDrill.name} on {lastDrill.cluster}, {lastDrill.phase ?? 'unknown phase'}
             {lastDrill.completionTimestamp ? `, ${formatRelativeTime(lastDrill.completionTimestamp)}` : ''}
-            {lastDrill.durationMs !== undefined ? `; RTO measured ${formatMs(lastDrill.durationMs)}` : ''}
-            {lastDrill.durationMs !== undefined && rpo
-              ? lastDrill.durationMs <= rpo.rtoMs
-                ? ` (within tier ${rpo.tier}'s ${formatMs(rpo.rtoMs)})`
-                : ` (over tier ${rpo.tier}'s ${formatMs(rpo.rtoMs)})`
-              : ''}
+            {describeDrillRto(lastDrill, rpo)}
           </Typography>
         ) : (
           <Typography variant="body2" color="textSecondary">
@@ -158,4 +153,23 @@ export function EntityBackupsCard() {
       <PollingContent state={state}>{coverage => <CardContent coverage={coverage} />}</PollingContent>
     </InfoCard>
   );
+}
+
+/**
+ * The RTO part of the last drill's line: the drill's own record (restore plus pods Ready,
+ * against the tier it was measured for) when Kubeyard ran it, else the Restore's duration
+ * against the current tier.
+ */
+export function describeDrillRto(drill: RestoreView, rpo: { tier: number; rtoMs: number } | undefined): string {
+  const record = drill.record;
+  const rtoMs = record?.rtoMs ?? drill.durationMs;
+  if (rtoMs === undefined) return record ? '; the restore did not complete, no RTO' : '';
+  const pods = record?.podsReady ? `, ${record.podsReady.ready}/${record.podsReady.total} pods Ready` : '';
+  const tier = record?.tier ?? rpo?.tier;
+  const tierRtoMs = record?.tierRtoMs ?? rpo?.rtoMs;
+  const verdict =
+    tier !== undefined && tierRtoMs !== undefined
+      ? ` (${rtoMs <= tierRtoMs ? 'within' : 'over'} tier ${tier}'s ${formatMs(tierRtoMs)})`
+      : '';
+  return `; RTO measured ${formatMs(rtoMs)}${pods}${verdict}`;
 }
