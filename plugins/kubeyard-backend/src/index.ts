@@ -14,3 +14,12 @@ export {
   tenantPermissionRules,
 } from './tenants';
 export type { TenantResource, TenantQuery } from './tenants';
+export {
+  costConditions,
+  createCostConditionalDecision,
+  costPermissionResourceRef,
+  costPermissionRules,
+  isCostOwner,
+  COST_TYPES,
+} from './costs';
+export type { CostResource, CostOwnerQuery } from './costs';

@@ -1,6 +1,7 @@
 import { AuthorizeResult, createPermission, type Permission } from '@backstage/plugin-permission-common';
 import type { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
+  costReadPermission,
   tenantCreatePermission,
   tenantDeletePermission,
   tenantUpdatePermission,
@@ -49,6 +50,20 @@ describe('KubeyardPermissionPolicy', () => {
       conditions: {
         rule: 'IS_TENANT_OWNER',
         resourceType: 'kubeyard-tenant',
+        params: { claims: ['user:default/alice', 'group:default/team-payments'] },
+      },
+    });
+  });
+
+  it("lets developers read only their own groups' costs, through a condition; the platform team all", async () => {
+    expect((await policy.handle({ permission: costReadPermission }, platformUser)).result).toBe(AuthorizeResult.ALLOW);
+    expect(await policy.handle({ permission: costReadPermission }, developer)).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'kubeyard',
+      resourceType: 'kubeyard-cost',
+      conditions: {
+        rule: 'IS_COST_OWNER',
+        resourceType: 'kubeyard-cost',
         params: { claims: ['user:default/alice', 'group:default/team-payments'] },
       },
     });

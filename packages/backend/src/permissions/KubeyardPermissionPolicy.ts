@@ -5,10 +5,13 @@ import {
   type PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import {
+  costReadPermission,
   tenantCreatePermission,
   tenantUpdatePermission,
 } from '@kubeyard/backstage-plugin-kubeyard-common';
 import {
+  costConditions,
+  createCostConditionalDecision,
   createTenantConditionalDecision,
   tenantConditions,
 } from '@kubeyard/backstage-plugin-kubeyard-backend';
@@ -71,6 +74,14 @@ export class KubeyardPermissionPolicy implements PermissionPolicy {
       return createTenantConditionalDecision(
         permission,
         tenantConditions.isTenantOwner({ claims: user.info.ownershipEntityRefs }),
+      );
+    }
+    if (isPermission(permission, costReadPermission)) {
+      // Members see their groups' costs; unallocated and idle cost only the platform team.
+      if (!user) return { result: AuthorizeResult.DENY };
+      return createCostConditionalDecision(
+        permission,
+        costConditions.isCostOwner({ claims: user.info.ownershipEntityRefs }),
       );
     }
     const action = permission.attributes.action;

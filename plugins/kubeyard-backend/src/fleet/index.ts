@@ -1,5 +1,5 @@
 export { FleetIndex } from './FleetIndex';
-export { ClusterWatcher, DEFAULT_WATCHER_OPTIONS, describeError } from './ClusterWatcher';
+export { ClusterWatcher, DEFAULT_WATCHER_OPTIONS, describeError, withTimeout } from './ClusterWatcher';
 export type { ClusterWatcherOptions } from './ClusterWatcher';
 export { ConfigClusterLocator } from './ConfigClusterLocator';
 export { FLEET_TYPES, FEDERATION_TYPES, TENANT_TYPES } from './watchedTypes';

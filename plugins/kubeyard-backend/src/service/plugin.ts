@@ -2,7 +2,8 @@ import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { ConfigClusterLocator, DEFAULT_WATCHER_OPTIONS, FEDERATION_TYPES, FLEET_TYPES, FleetIndex, TENANT_TYPES } from '../fleet';
-import { BACKUP_TYPES } from '../backups';
+import { BACKUP_TYPES, createBackupWriteRouter, DEFAULT_RESTORE_DRILL_TIMINGS } from '../backups';
+import { COST_TYPES, createCostFeature } from '../costs';
 import { createOwnershipRouter } from '../ownership/ownershipRouter';
 import {
   createTenantRouter,
@@ -38,13 +39,15 @@ export const kubeyardPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         catalog: catalogServiceRef,
         events: eventsServiceRef,
+        scheduler: coreServices.scheduler,
+        auth: coreServices.auth,
       },
-      async init({ config, logger, httpRouter, httpAuth, lifecycle, database, permissions, permissionsRegistry, auditor, catalog, events }) {
+      async init({ config, logger, httpRouter, httpAuth, lifecycle, database, permissions, permissionsRegistry, auditor, catalog, events, scheduler, auth }) {
         const seconds = (key: string, fallbackMs: number) => {
           const value = config.getOptionalNumber(`kubeyard.${key}`);
           return value !== undefined ? value * 1000 : fallbackMs;
         };
-        const fleet = new FleetIndex(new ConfigClusterLocator(config), [...FLEET_TYPES, ...FEDERATION_TYPES, ...TENANT_TYPES, ...BACKUP_TYPES], logger, {
+        const fleet = new FleetIndex(new ConfigClusterLocator(config), [...FLEET_TYPES, ...FEDERATION_TYPES, ...TENANT_TYPES, ...BACKUP_TYPES, ...COST_TYPES], logger, {
           ...DEFAULT_WATCHER_OPTIONS,
           pageSize: config.getOptionalNumber('kubeyard.fleet.pageSize') ?? DEFAULT_WATCHER_OPTIONS.pageSize,
           requestTimeoutMs: seconds('fleet.requestTimeoutSeconds', DEFAULT_WATCHER_OPTIONS.requestTimeoutMs),
@@ -78,12 +81,29 @@ export const kubeyardPlugin = createBackendPlugin({
         };
         const tenants = new TenantLifecycle({ registry, clients, logger, options, onTenantChanged });
 
+        const backupWrites = createBackupWriteRouter({
+          fleet,
+          clients,
+          registry,
+          authorizer,
+          httpAuth,
+          auditor,
+          logger,
+          timings: {
+            pollIntervalMs: seconds('backups.pollIntervalSeconds', DEFAULT_RESTORE_DRILL_TIMINGS.pollIntervalMs),
+            restoreTimeoutMs: seconds('backups.restoreTimeoutSeconds', DEFAULT_RESTORE_DRILL_TIMINGS.restoreTimeoutMs),
+            podsReadyTimeoutMs: seconds('backups.podsReadyTimeoutSeconds', DEFAULT_RESTORE_DRILL_TIMINGS.podsReadyTimeoutMs),
+            namespaceDeletionTimeoutMs: options.namespaceDeletionTimeoutMs,
+          },
+        });
+
         await fleet.start();
         if (fleet.clusters().length === 0) {
           logger.info('no clusters configured under kubernetes.clusterLocatorMethods: the fleet is empty');
         }
         lifecycle.addShutdownHook(async () => {
           await tenants.stop();
+          await backupWrites.driver.stop();
           await clients.close();
           fleet.stop();
         });
@@ -95,6 +115,8 @@ export const kubeyardPlugin = createBackendPlugin({
             routers: [
               createTenantRouter({ lifecycle: tenants, registry, clients, fleet, catalog, httpAuth, auditor, authorizer }),
               createOwnershipRouter({ fleet, registry, catalog, httpAuth, authorizer }),
+              backupWrites.router,
+              await createCostFeature({ config, database, fleet, registry, catalog, auth, httpAuth, permissions, permissionsRegistry, scheduler, logger }),
             ],
           }),
         );

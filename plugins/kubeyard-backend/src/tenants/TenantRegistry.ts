@@ -14,6 +14,7 @@ import type {
 } from '@kubeyard/backstage-plugin-kubeyard-common';
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
+import { isUniqueViolation } from '../database/isUniqueViolation';
 import { migrateTenantRegistry } from './migrations';
 
 /** A tenant's lifecycle status in the registry. */
@@ -76,11 +77,6 @@ function optionalIso(value: unknown): string | undefined {
 
 function optional<T>(value: T | null | undefined): T | undefined {
   return value === null ? undefined : value;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as any)?.code;
-  return code === '23505' || (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT'));
 }
 
 /** The tenant registry. */

@@ -1,6 +1,7 @@
 import type { Scenario } from '@kubeyard/kube-simulator';
 
-function node(name: string, zone: string, role: 'control-plane' | 'worker', ready = true) {
+/** A Node with 8 CPU and 32Gi allocatable. */
+export function node(name: string, zone: string, role: 'control-plane' | 'worker', ready = true) {
   return {
     apiVersion: 'v1',
     kind: 'Node',
@@ -22,7 +23,8 @@ function node(name: string, zone: string, role: 'control-plane' | 'worker', read
   };
 }
 
-function deployment(namespace: string, name: string, replicas: number, kubernetesId: string) {
+/** A Deployment whose pods request 250m CPU and 256Mi and carry `backstage.io/kubernetes-id`. */
+export function deployment(namespace: string, name: string, replicas: number, kubernetesId: string) {
   const labels = { app: name, 'backstage.io/kubernetes-id': kubernetesId };
   return {
     apiVersion: 'apps/v1',

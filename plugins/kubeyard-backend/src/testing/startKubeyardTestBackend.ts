@@ -1,3 +1,5 @@
+import type { BackendFeature } from '@backstage/backend-plugin-api';
+import type { JsonObject } from '@backstage/config';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -11,17 +13,25 @@ interface Fleet {
 /**
  * Starts a test backend with the kubeyard plugin, an in-memory catalog holding `entities`, and
  * every cluster of `fleet` configured like @backstage/plugin-kubernetes' config locator, with
- * fleet timings short enough for tests.
+ * fleet timings short enough for tests. `features` are added (service mocks, e.g. permissions
+ * or the scheduler); `database` and `kubeyard` replace those parts of the config.
  */
-export async function startKubeyardTestBackend(options: { fleet: Fleet; entities: Entity[] }) {
+export async function startKubeyardTestBackend(options: {
+  fleet: Fleet;
+  entities: Entity[];
+  features?: BackendFeature[];
+  database?: JsonObject;
+  kubeyard?: JsonObject;
+}) {
   const backend = await startTestBackend({
     features: [
       kubeyardPlugin,
       catalogServiceMock.factory({ entities: options.entities }),
+      ...(options.features ?? []),
       mockServices.rootConfig.factory({
         data: {
-          backend: { database: { client: 'better-sqlite3', connection: ':memory:' } },
-          kubeyard: { fleet: { requestTimeoutSeconds: 2, probeIntervalSeconds: 0.2, maxBackoffSeconds: 0.5 } },
+          backend: { database: options.database ?? { client: 'better-sqlite3', connection: ':memory:' } },
+          kubeyard: { fleet: { requestTimeoutSeconds: 2, probeIntervalSeconds: 0.2, maxBackoffSeconds: 0.5 }, ...options.kubeyard },
           kubernetes: {
             clusterLocatorMethods: [
               {

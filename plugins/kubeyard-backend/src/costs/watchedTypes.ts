@@ -1,0 +1,46 @@
+import { parseMemoryBytes } from '@kubeyard/backstage-plugin-kubeyard-common';
+import type { KubeObject, WatchedType } from '../fleet';
+
+/** A PersistentVolumeClaim as the cost model reads it. */
+export interface PersistentVolumeClaimInfo {
+  namespace: string;
+  name: string;
+  phase: string;
+  /** What the claim is charged for: its bound capacity, else its request (bytes). */
+  bytes: number;
+}
+
+function bytes(value: unknown): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  try {
+    return parseMemoryBytes(String(value));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Projects a PersistentVolumeClaim to its phase and size. */
+export function projectPersistentVolumeClaim(obj: KubeObject): PersistentVolumeClaimInfo {
+  // A bound volume may be larger than asked for (storage classes round up): the capacity is
+  // what is paid for.
+  const size = bytes(obj.status?.capacity?.storage) ?? bytes(obj.spec?.resources?.requests?.storage) ?? 0;
+  return {
+    namespace: obj.metadata?.namespace ?? '',
+    name: obj.metadata?.name ?? '',
+    phase: obj.status?.phase ?? 'Pending',
+    bytes: size,
+  };
+}
+
+/** The types the cost model reads besides the fleet's pods and nodes. */
+export const COST_TYPES: WatchedType[] = [
+  {
+    key: 'persistentvolumeclaims',
+    group: '',
+    version: 'v1',
+    kind: 'PersistentVolumeClaim',
+    plural: 'persistentvolumeclaims',
+    namespaced: true,
+    project: projectPersistentVolumeClaim,
+  },
+];
