@@ -42,10 +42,11 @@ function fleetConfigFromKubeconfig(kubeconfigText) {
 }
 
 /**
- * Launches the simulator on `port` with `scenario` and resolves with the path of the
- * app-config fragment, or undefined when the simulator is not part of this checkout yet.
+ * Launches the simulator on `port` with `scenario` (simulated time running at `realtime` times
+ * the wall clock; 0 stops it) and resolves with the path of the app-config fragment, or
+ * undefined when the simulator is not part of this checkout yet.
  */
-async function startFleet({ port, scenario = 'demo', dataDir, children }) {
+async function startFleet({ port, scenario = 'demo', dataDir, children, realtime = 1 }) {
   if (!fleetAvailable()) {
     log('the embedded fleet (packages/kube-simulator) is not available: starting without clusters');
     return undefined;
@@ -53,7 +54,10 @@ async function startFleet({ port, scenario = 'demo', dataDir, children }) {
   const kubeconfigPath = path.join(dataDir, `kubeconfig-${port}.yaml`);
   const fragmentPath = path.join(dataDir, `app-config.fleet-${port}.yaml`);
   fs.rmSync(kubeconfigPath, { force: true });
-  const child = spawnGroup(process.execPath, [simulatorCli, '--scenario', scenario, '--port', String(port), '--kubeconfig-out', kubeconfigPath], {
+  // Simulated time follows the wall clock, so backups run on their crons, restores and on-demand
+  // backups finish, and usage (hence cost) changes as in a real fleet.
+  const timeFlags = realtime > 0 ? ['--realtime', String(realtime)] : [];
+  const child = spawnGroup(process.execPath, [simulatorCli, '--scenario', scenario, '--port', String(port), '--kubeconfig-out', kubeconfigPath, ...timeFlags], {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   children.push(child);
