@@ -103,9 +103,10 @@ describe('tenant permissions', () => {
       .set('authorization', mockCredentials.service.header());
     expect(metadata.status).toBe(200);
     expect(metadata.body.permissions.map((p: any) => p.name)).toEqual(
-      expect.arrayContaining(['kubeyard.tenant.create', 'kubeyard.tenant.read', 'kubeyard.tenant.update', 'kubeyard.tenant.delete']),
+      expect.arrayContaining(['kubeyard.tenant.create', 'kubeyard.tenant.read', 'kubeyard.tenant.update', 'kubeyard.tenant.delete', 'kubeyard.cost.read']),
     );
-    expect(metadata.body.rules).toEqual([expect.objectContaining({ name: 'IS_TENANT_OWNER', resourceType: 'kubeyard-tenant' })]);
+    // One rule per resource type: tenants by owner, cost rows by owner.
+    expect(metadata.body.rules.map((r: any) => `${r.resourceType}:${r.name}`).sort()).toEqual(['kubeyard-cost:IS_COST_OWNER', 'kubeyard-tenant:IS_TENANT_OWNER']);
     const applied = await request(backend.server)
       .post('/api/kubeyard/.well-known/backstage/permissions/apply-conditions')
       .set('authorization', mockCredentials.service.header())
