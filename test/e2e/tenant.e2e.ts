@@ -61,6 +61,29 @@ test('a developer requests a tenant with the template, then verifies it on its p
   await screenshot(page, 'tenant-page-verified');
 });
 
+test("the tenant's backups: Schedules from its tier with a backup now, then a restore drill", async ({ page }) => {
+  test.setTimeout(420_000);
+  await signIn(page);
+  // fed-host backs up in one simulated minute; simulated time follows the wall clock.
+  await page.goto('/create/templates/default/backup-schedule');
+  await page.getByLabel(/^Tenant/).first().fill(TENANT);
+  await page.getByLabel(/Back up now as well/).first().check();
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByRole('link', { name: /Open the backups page/ }).first()).toBeVisible({ timeout: 240_000 });
+  await expect(page.getByText(/kubeyard-.*-daily/).first()).toBeVisible();
+  await screenshot(page, 'backup-schedule-done');
+
+  await page.goto('/create/templates/default/restore-drill');
+  await pick(page, /^Cluster/, 'fed-host');
+  await page.getByLabel(/^Namespace/).first().fill(TENANT);
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByText(/Restored in/).first()).toBeVisible({ timeout: 240_000 });
+  await expect(page.getByText(/compliant/).first()).toBeVisible();
+  await screenshot(page, 'restore-drill-done');
+});
+
 test('the tenants and ownership pages list tenants and ownership findings of the demo', async ({ page }) => {
   await signIn(page);
   await page.goto('/kubeyard/tenants');
