@@ -3,8 +3,9 @@
  * `npm test`: every test in the repo.
  *   1. unit and integration: Jest through backstage-cli for every package. PostgreSQL tests run
  *      when KUBEYARD_TEST_PG (a connection string) is set, and are reported as skipped otherwise.
- *   2. e2e: builds the frontend, starts the embedded fleet and the backend (serving the built
- *      app) on their own ports, and runs Playwright against Debian's Chromium.
+ *   2. e2e: builds the frontend, starts the embedded fleet, records the demo's cost history
+ *      (lib/costHistory.js), starts the backend (serving the built app) on their own ports, and
+ *      runs Playwright against Debian's Chromium.
  * Ends with one line `N passed, N failed` summing all suites; exits non-zero on any failure.
  *
  *   npm test                       everything
@@ -17,6 +18,7 @@ const { spawnSync } = require('node:child_process');
 const { root, log, waitFor, answers, stopAll } = require('./lib/process');
 const { startFleet } = require('./lib/fleet');
 const { startBackend } = require('./lib/backend');
+const { backfillCostHistory } = require('./lib/costHistory');
 
 const resultsDir = path.join(root, 'test-results');
 const E2E_BACKEND_PORT = Number(process.env.KUBEYARD_E2E_PORT ?? 7017);
@@ -109,6 +111,8 @@ async function e2eSuite() {
     const fleet = await startFleet({ port: E2E_FLEET_PORT, dataDir, children });
     if (fleet) configs.push(fleet);
     configs.push(writeE2eConfig(dataDir));
+    // The costs pages show days of history recorded by the real collector, as with npm start.
+    if (fleet) await backfillCostHistory({ configs, fleetPort: E2E_FLEET_PORT, children });
     const backend = startBackend({ configs, logFile: path.join(resultsDir, 'e2e-backend.log') });
     children.push(backend);
     const base = `http://localhost:${E2E_BACKEND_PORT}`;

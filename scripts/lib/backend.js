@@ -8,20 +8,24 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { root, spawnGroup } = require('./process');
 
+/** Where the backend runs: relative paths in app-config resolve from here. */
+const backendDir = path.join(root, 'packages', 'backend');
+
+/** Node arguments that run a TypeScript file of packages/backend with the backend's config files. */
+function backendNodeArgs(script, configs) {
+  const transform = require.resolve('@backstage/cli/config/nodeTransform.cjs', { paths: [root] });
+  return ['--require', transform, script, ...configs.flatMap(c => ['--config', c])];
+}
+
 /** Spawns the backend with the given config files; output goes to `logFile`. */
 function startBackend({ configs, logFile }) {
   const out = fs.openSync(logFile, 'w');
-  const transform = require.resolve('@backstage/cli/config/nodeTransform.cjs', { paths: [root] });
-  return spawnGroup(
-    process.execPath,
-    ['--require', transform, 'src/index.ts', ...configs.flatMap(c => ['--config', c])],
-    {
-      cwd: path.join(root, 'packages', 'backend'),
-      // The guest sign-in of the demo only runs in development mode, as with `yarn start`.
-      env: { ...process.env, NODE_ENV: 'development' },
-      stdio: ['ignore', out, out],
-    },
-  );
+  return spawnGroup(process.execPath, backendNodeArgs('src/index.ts', configs), {
+    cwd: backendDir,
+    // The guest sign-in of the demo only runs in development mode, as with `yarn start`.
+    env: { ...process.env, NODE_ENV: 'development' },
+    stdio: ['ignore', out, out],
+  });
 }
 
-module.exports = { startBackend };
+module.exports = { startBackend, backendNodeArgs, backendDir };

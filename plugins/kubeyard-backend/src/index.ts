@@ -21,5 +21,10 @@ export {
   costPermissionRules,
   isCostOwner,
   COST_TYPES,
+  COST_MODEL_TYPES,
+  CostStore,
+  createCostCollector,
+  readCostConfig,
+  costGroupOf,
 } from './costs';
-export type { CostResource, CostOwnerQuery } from './costs';
+export type { CostResource, CostOwnerQuery, CostConfig, CostGroup, CostGroupReader, ClusterCollection } from './costs';

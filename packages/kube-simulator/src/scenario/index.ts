@@ -29,6 +29,11 @@ export interface ScenarioParams {
   namespaces?: number;
   pods?: number;
   seed?: number;
+  /**
+   * The wall-clock time a file scenario's `startTime: now` (and its "@start…" times) stand
+   * for; default: the current time. The demo's cost backfill starts the demo days earlier.
+   */
+  now?: Date;
 }
 
 /** The directory holding the bundled scenarios (packages/kube-simulator/scenarios), from src/ or dist/. */
@@ -57,6 +62,7 @@ export function loadScenario(
   if (nameOrPath === 'demo')
     return loadScenarioFile(path.join(scenariosDirectory(), 'demo'), {
       seed: params.seed,
+      now: params.now,
     });
-  return loadScenarioFile(nameOrPath, { seed: params.seed });
+  return loadScenarioFile(nameOrPath, { seed: params.seed, now: params.now });
 }

@@ -25,7 +25,8 @@ export interface CostGroup {
   monthlyBudget?: number;
 }
 
-function groupOf(entity: Entity): CostGroup {
+/** Reads a Group entity as costs use it. */
+export function costGroupOf(entity: Entity): CostGroup {
   const annotations = entity.metadata.annotations ?? {};
   const budget = Number(annotations[MONTHLY_BUDGET_ANNOTATION]);
   const profileName = (entity.spec as any)?.profile?.displayName;
@@ -36,6 +37,9 @@ function groupOf(entity: Entity): CostGroup {
     monthlyBudget: annotations[MONTHLY_BUDGET_ANNOTATION] !== undefined && budget > 0 && Number.isFinite(budget) ? budget : undefined,
   };
 }
+
+/** Where attribution finds owner Groups: the catalog, or (the demo backfill) the catalog's files. */
+export type CostGroupReader = Pick<CostCatalog, 'groups'>;
 
 /** Catalog reads of the cost feature. */
 export class CostCatalog {
@@ -55,7 +59,7 @@ export class CostCatalog {
     );
     for (const entity of items) {
       if (entity && entity.kind.toLowerCase() === 'group') {
-        const group = groupOf(entity);
+        const group = costGroupOf(entity);
         result.set(group.ref, group);
       }
     }
@@ -71,7 +75,7 @@ export class CostCatalog {
       },
       { credentials: await this.auth.getOwnServiceCredentials() },
     );
-    return items.map(groupOf).filter(group => group.monthlyBudget !== undefined);
+    return items.map(costGroupOf).filter(group => group.monthlyBudget !== undefined);
   }
 
   /** One entity, read with the caller's credentials (so the caller must be able to see it). */

@@ -16,7 +16,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type express from 'express';
 import type { FleetIndex } from '../fleet';
 import type { TenantRegistry } from '../tenants/TenantRegistry';
-import { CostCatalog } from './costCatalog';
+import { CostCatalog, type CostGroupReader } from './costCatalog';
 import { CostCollector } from './CostCollector';
 import { readCostConfig, type CostConfig } from './costConfig';
 import { CostAuthorizer, registerCostPermissions } from './costPermissions';
@@ -52,7 +52,7 @@ export function createCostCollector(options: {
   store: CostStore;
   fleet: FleetIndex;
   tenants: () => Promise<Array<{ name: string; owner: string; costCenter?: string }>>;
-  catalog?: CostCatalog;
+  catalog?: CostGroupReader;
   logger?: LoggerService;
 }): CostCollector {
   const { costConfig, store, fleet, catalog, logger } = options;

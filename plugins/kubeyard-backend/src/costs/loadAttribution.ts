@@ -5,7 +5,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { NamespaceAttribution, NamespaceInfo } from '@kubeyard/backstage-plugin-kubeyard-common';
 import type { ClusterSnapshot } from '../fleet';
-import type { CostCatalog, CostGroup } from './costCatalog';
+import type { CostGroup, CostGroupReader } from './costCatalog';
 import { attributeNamespaces, labelledOwner, type AttributionTenant } from './namespaceAttribution';
 import type { ClusterAttribution } from './types';
 
@@ -13,7 +13,7 @@ import type { ClusterAttribution } from './types';
 export interface AttributionSources {
   snapshots(): ClusterSnapshot[];
   tenants(): Promise<AttributionTenant[]>;
-  catalog?: CostCatalog;
+  catalog?: CostGroupReader;
   logger?: LoggerService;
 }
 

@@ -1,5 +1,5 @@
 import { parseMemoryBytes } from '@kubeyard/backstage-plugin-kubeyard-common';
-import type { KubeObject, WatchedType } from '../fleet';
+import { FLEET_TYPES, type KubeObject, type WatchedType } from '../fleet';
 
 /** A PersistentVolumeClaim as the cost model reads it. */
 export interface PersistentVolumeClaimInfo {
@@ -43,4 +43,10 @@ export const COST_TYPES: WatchedType[] = [
     namespaced: true,
     project: projectPersistentVolumeClaim,
   },
+];
+
+/** Every type the built-in model reads: an index of these alone is enough to collect costs. */
+export const COST_MODEL_TYPES: WatchedType[] = [
+  ...FLEET_TYPES.filter(type => ['nodes', 'namespaces', 'pods'].includes(type.key)),
+  ...COST_TYPES,
 ];
