@@ -2,6 +2,11 @@
  * The built-in model's sample of one cluster: pods that hold node resources with their
  * requests (from the fleet index) and usage (from metrics.k8s.io), PersistentVolumeClaims per
  * namespace, and the allocatable capacity of the nodes pods can use.
+ *
+ * A virtual cluster (vcluster) runs its pods on its host: inside it they sit on "fake" nodes
+ * (label vcluster.loft.sh/fake-node) mirroring host nodes. Those pods and nodes are charged on
+ * the host cluster, where the synced pods really hold the resources, and never a second time
+ * on the virtual cluster.
  */
 import {
   holdsResources,
@@ -18,11 +23,17 @@ import type { PersistentVolumeClaimInfo } from './watchedTypes';
 /** The pod label that links a pod to its catalog Component. */
 export const KUBERNETES_ID_LABEL = 'backstage.io/kubernetes-id';
 
+/** The label vcluster puts on the nodes it shows inside a virtual cluster. */
+export const VCLUSTER_FAKE_NODE_LABEL = 'vcluster.loft.sh/fake-node';
+
 /** Builds the sample of `snapshot` at `at` with the usage read from metrics. */
 export function modelSample(snapshot: ClusterSnapshot, metrics: PodMetricsReading, at: string): ClusterCostSample {
+  const nodes = snapshot.list<NodeInfo>('nodes');
+  const virtualNodes = new Set(nodes.filter(node => node.labels[VCLUSTER_FAKE_NODE_LABEL] === 'true').map(node => node.name));
   const pods: PodCostReading[] = [];
   for (const pod of snapshot.list<PodInfo>('pods')) {
     if (!holdsResources(pod)) continue;
+    if (pod.nodeName && virtualNodes.has(pod.nodeName)) continue;
     const requests = podRequests(pod);
     const usage = metrics.pods.get(`${pod.namespace}/${pod.name}`);
     pods.push({
@@ -42,8 +53,8 @@ export function modelSample(snapshot: ClusterSnapshot, metrics: PodMetricsReadin
   }
   let allocatableCpuCores = 0;
   let allocatableRamBytes = 0;
-  for (const node of snapshot.list<NodeInfo>('nodes')) {
-    if (!node.ready || node.unschedulable) continue;
+  for (const node of nodes) {
+    if (!node.ready || node.unschedulable || virtualNodes.has(node.name)) continue;
     allocatableCpuCores += node.allocatable.cpuCores;
     allocatableRamBytes += node.allocatable.memoryBytes;
   }
