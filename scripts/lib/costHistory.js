@@ -22,7 +22,7 @@ async function backfillCostHistory({ configs, fleetPort, scenario = 'demo', chil
     log(`cost history: only recorded for the demo scenario, not "${scenario}"`);
     return;
   }
-  // The history ends where the live fleet's clock started (on the hour before its clock's now).
+  // The history ends where the live fleet's clock is (it follows the wall clock).
   const clock = await (await fetch(`http://127.0.0.1:${fleetPort}/_admin/clock`)).json();
   const args = [...backendNodeArgs('src/demo/backfillCostHistoryCli.ts', configs), '--days', String(days), '--until', clock.now];
   const child = spawnGroup(process.execPath, args, { cwd: backendDir, stdio: ['ignore', 'inherit', 'inherit'] });

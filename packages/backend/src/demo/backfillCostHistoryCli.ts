@@ -17,7 +17,6 @@ import { readCostConfig } from '@kubeyard/backstage-plugin-kubeyard-backend';
 import { backfillCostHistory } from './backfillCostHistory';
 import { catalogFileGroups } from './catalogFileGroups';
 
-const HOUR = 3_600_000;
 
 function print(message: string) {
   process.stderr.write(`[kubeyard] cost history: ${message}\n`);
@@ -72,8 +71,9 @@ async function main() {
       database,
       costConfig: readCostConfig(config),
       clusters,
-      // The live fleet's clock started on the hour ("startTime: now" is rounded down).
-      until: new Date(Math.floor(until.getTime() / HOUR) * HOUR),
+      // The history ends where the live fleet's clock is now (it follows the wall clock), so
+      // the backend's collector continues from there without a gap.
+      until,
       days,
       groups: catalogFileGroups(config),
       logger,

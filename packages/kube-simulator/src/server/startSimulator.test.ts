@@ -7,6 +7,23 @@ import { startSimulator } from './startSimulator';
 import { kubeConfigFor, namespace, startTestSimulator, testScenario } from '../__testUtils__/testSimulator';
 
 describe('startSimulator', () => {
+  it('in real time, first catches the clock up with the wall clock, then follows it', async () => {
+    const hourAgo = new Date(Date.now() - 45 * 60_000).toISOString();
+    const sim = await startSimulator({ scenario: { ...testScenario(), startTime: hourAgo }, port: 0, realtime: 1 });
+    try {
+      expect(Math.abs(sim.clock.now().getTime() - Date.now())).toBeLessThan(60_000);
+    } finally {
+      await sim.stop();
+    }
+    const still = await startSimulator({ scenario: { ...testScenario(), startTime: hourAgo }, port: 0 });
+    try {
+      // Without real time the clock stands where the scenario starts.
+      expect(still.clock.now().toISOString()).toBe(hourAgo);
+    } finally {
+      await still.stop();
+    }
+  });
+
   it('serves every scenario cluster, writes a kubeconfig and advances the clock via the admin endpoint', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-sim-'));
     const scenario = testScenario([{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'from-scenario', namespace: 'team-a' } }]);

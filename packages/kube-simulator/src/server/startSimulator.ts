@@ -174,6 +174,11 @@ export async function startSimulator(options: StartSimulatorOptions): Promise<Ru
     throw err;
   }
 
+  // A scenario starting "now" starts on the hour; in real time the clock first catches up with
+  // the wall clock (running every controller tick in between), so simulated and real time agree.
+  const lag = Date.now() - clock.now().getTime();
+  if (options.realtime && options.realtime > 0 && lag > 0) await clock.advance(lag);
+
   const kubeconfigPath = options.kubeconfigOut;
   if (kubeconfigPath) writeClusters();
 
