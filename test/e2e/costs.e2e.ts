@@ -1,12 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import { screenshot } from './screenshots';
-
-async function signIn(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(page.getByText('Catalog').first()).toBeVisible();
-}
+import { signIn } from './signIn';
 
 test('the costs page shows the demo fleet by owner, with unallocated cost, and exports CSV', async ({ page }) => {
   await signIn(page);

@@ -1,14 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { screenshot } from './screenshots';
+import { signIn } from './signIn';
 
 /** The embedded fleet's admin endpoint (fault injection), passed by scripts/test.js. */
 const fleetUrl = process.env.KUBEYARD_E2E_FLEET_URL ?? 'http://127.0.0.1:6560';
-
-async function signIn(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(page.getByText('Catalog').first()).toBeVisible();
-}
 
 async function setFault(cluster: string, faults: Record<string, unknown> | undefined) {
   const response = faults

@@ -1,14 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { screenshot } from './screenshots';
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await enter.click();
-}
+import { signIn } from './signIn';
 
 test('guest signs in and sees the catalog of the demo organisation', async ({ page }) => {
-  await signInAsGuest(page);
+  await signIn(page);
   // The guest is in the platform team; the catalog starts filtered to what it owns.
   await page.getByText('All', { exact: true }).first().click();
   await expect(page.getByRole('link', { name: 'payments-api' })).toBeVisible();
@@ -17,7 +12,7 @@ test('guest signs in and sees the catalog of the demo organisation', async ({ pa
 });
 
 test('a demo service page shows its owner and system', async ({ page }) => {
-  await signInAsGuest(page);
+  await signIn(page);
   await page.goto('/catalog/default/component/payments-api');
   await expect(page.getByText('Payment authorisation API', { exact: false }).first()).toBeVisible();
   await expect(page.getByRole('link', { name: 'Payments' }).first()).toBeVisible();
@@ -29,7 +24,7 @@ test('a demo service page shows its owner and system', async ({ page }) => {
 });
 
 test('Create lists the Software Templates', async ({ page }) => {
-  await signInAsGuest(page);
+  await signIn(page);
   await page.goto('/create');
   await expect(page.getByRole('heading', { name: /Create a new component|Templates/i }).first()).toBeVisible();
   await expect(page.getByText('Onboard a Kubernetes workload').first()).toBeVisible();

@@ -1,13 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { screenshot } from './screenshots';
+import { signIn } from './signIn';
 
 const TENANT = `e2e-shop-${Date.now().toString(36)}`;
-
-async function signIn(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(page.getByText('Catalog').first()).toBeVisible();
-}
 
 /** Picks an option from a Backstage entity picker (an MUI Autocomplete). */
 async function pick(page: Page, label: RegExp, text: string) {
