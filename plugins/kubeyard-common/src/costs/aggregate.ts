@@ -25,12 +25,30 @@ interface Accumulator {
   usageCost: number;
 }
 
-function emptyAllocation(name: string, label: string, window: CostWindow): CostAllocation {
+/** A window's bounds as ISO 8601, computed once per window rather than once per group. */
+function windowIso(window: CostWindow): { start: string; end: string } {
+  return { start: new Date(toEpochMs(window.start)).toISOString(), end: new Date(toEpochMs(window.end)).toISOString() };
+}
+
+/** Epoch ms of a row's hour: reports hold many rows per hour, so each hour is parsed once. */
+function hourParser(): (hour: string) => number {
+  const parsed = new Map<string, number>();
+  return hour => {
+    let ms = parsed.get(hour);
+    if (ms === undefined) {
+      ms = toEpochMs(hour);
+      parsed.set(hour, ms);
+    }
+    return ms;
+  };
+}
+
+function emptyAllocation(name: string, label: string, bounds: { start: string; end: string }): CostAllocation {
   return {
     name,
     label,
-    start: new Date(toEpochMs(window.start)).toISOString(),
-    end: new Date(toEpochMs(window.end)).toISOString(),
+    start: bounds.start,
+    end: bounds.end,
     minutes: 0,
     cpuCoreHours: 0,
     cpuCoreRequestAverage: 0,
@@ -92,14 +110,16 @@ export function allocate(
 ): CostAllocation[] {
   const start = toEpochMs(window.start);
   const end = toEpochMs(window.end);
+  const bounds = windowIso(window);
+  const hourMs = hourParser();
   const groups = new Map<string, Accumulator>();
   for (const row of rows) {
-    const hour = toEpochMs(row.hour);
+    const hour = hourMs(row.hour);
     if (hour < start || hour >= end) continue;
     const name = key(row);
     let acc = groups.get(name);
     if (!acc) {
-      acc = { allocation: emptyAllocation(name, label(name), window), minutesByHour: new Map(), requestCost: 0, usageCost: 0 };
+      acc = { allocation: emptyAllocation(name, label(name), bounds), minutesByHour: new Map(), requestCost: 0, usageCost: 0 };
       groups.set(name, acc);
     }
     add(acc, row);
@@ -129,8 +149,9 @@ export function dailySeries(
   label: (key: string) => string = defaultCostLabel,
 ): CostSeriesBucket[] {
   const byDay = new Map<number, SharedCostRow[]>();
+  const hourMs = hourParser();
   for (const row of rows) {
-    const day = Math.floor(toEpochMs(row.hour) / DAY_MS) * DAY_MS;
+    const day = Math.floor(hourMs(row.hour) / DAY_MS) * DAY_MS;
     const list = byDay.get(day);
     if (list) list.push(row);
     else byDay.set(day, [row]);
@@ -170,7 +191,7 @@ export function aggregateCosts(rows: readonly CostHourRow[], options: AggregateC
   const key = costGroupKey(options.groupBy);
   const [totals] = allocate(shared, () => TOTAL_KEY, options.window, () => 'Total');
   return {
-    totals: totals ?? emptyAllocation(TOTAL_KEY, 'Total', options.window),
+    totals: totals ?? emptyAllocation(TOTAL_KEY, 'Total', windowIso(options.window)),
     groups: allocate(shared, key, options.window, options.label),
     series: options.step === 'total' ? [] : dailySeries(shared, key, options.window, options.label),
   };
