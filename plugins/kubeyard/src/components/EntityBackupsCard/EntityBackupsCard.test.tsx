@@ -91,6 +91,12 @@ describe('describeDrillRto', () => {
       "; RTO measured 5 h, 2/2 pods Ready (over tier 2's 4 h)",
     ],
     [
+      'a recorded drill that was fast but not compliant (partly failed)',
+      { ...drill, record: { rtoMs: 60_000, tier: 3, tierRtoMs: 86_400_000, compliant: false, recordedAt: '2026-11-22T10:00:00Z' } },
+      undefined,
+      "; RTO measured 1 min (not compliant with tier 3's 24 h)",
+    ],
+    [
       'a recorded drill whose restore failed',
       { ...drill, durationMs: undefined, record: { compliant: false, recordedAt: '2026-11-22T10:00:00Z' } },
       undefined,

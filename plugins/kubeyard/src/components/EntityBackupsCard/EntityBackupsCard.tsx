@@ -167,9 +167,12 @@ export function describeDrillRto(drill: RestoreView, rpo: { tier: number; rtoMs:
   const pods = record?.podsReady ? `, ${record.podsReady.ready}/${record.podsReady.total} pods Ready` : '';
   const tier = record?.tier ?? rpo?.tier;
   const tierRtoMs = record?.tierRtoMs ?? rpo?.rtoMs;
+  // A recorded drill carries its verdict (a partly failed restore is not compliant however
+  // fast); otherwise the duration is compared with the tier.
+  const within = record ? record.compliant : tierRtoMs !== undefined && rtoMs <= tierRtoMs;
   const verdict =
     tier !== undefined && tierRtoMs !== undefined
-      ? ` (${rtoMs <= tierRtoMs ? 'within' : 'over'} tier ${tier}'s ${formatMs(tierRtoMs)})`
+      ? ` (${within ? 'within' : record && rtoMs <= tierRtoMs ? 'not compliant with' : 'over'} tier ${tier}'s ${formatMs(tierRtoMs)})`
       : '';
   return `; RTO measured ${formatMs(rtoMs)}${pods}${verdict}`;
 }
