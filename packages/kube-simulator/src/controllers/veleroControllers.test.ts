@@ -306,8 +306,11 @@ describe('Velero controllers (real store, simulated clock)', () => {
     )!;
     expect(restoredNs.metadata.labels).toMatchObject({
       'kubeyard.io/tenant': 'shop',
-      'velero.io/restore-name': 'drill',
     });
+    // Real velero labels restored objects, never the namespace it creates for a mapping.
+    expect(restoredNs.metadata.labels).not.toHaveProperty(
+      'velero.io/restore-name',
+    );
     expect(
       cluster.get(GVRS.configmaps, 'shop-restored', 'settings')!.data,
     ).toEqual({ mode: 'live' });
@@ -323,6 +326,41 @@ describe('Velero controllers (real store, simulated clock)', () => {
       completionTimestamp: '2025-03-12T02:10:00Z',
       progress: { itemsRestored: expect.any(Number) },
     });
+  });
+
+  it('leaves an existing target namespace as it is', async () => {
+    cluster = await startTestCluster(
+      [...base, schedule('daily', '0 2 * * *')],
+      { startTime: '2025-03-12T01:59:00Z' },
+    );
+    await cluster.advance(10 * 60_000);
+    cluster.store.create(GVRS.namespaces, undefined, {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'shop-restored', labels: { mine: 'yes' } },
+    });
+    cluster.store.create(GVRS.restores, 'velero', {
+      apiVersion: 'velero.io/v1',
+      kind: 'Restore',
+      metadata: { name: 'drill', namespace: 'velero' },
+      spec: {
+        backupName: 'daily-20250312020000',
+        namespaceMapping: { shop: 'shop-restored' },
+      },
+    });
+    await cluster.settle();
+    const restoredNs = cluster.get(
+      GVRS.namespaces,
+      undefined,
+      'shop-restored',
+    )!;
+    expect(restoredNs.metadata.labels).toEqual({
+      mine: 'yes',
+      'kubernetes.io/metadata.name': 'shop-restored',
+    });
+    expect(cluster.get(GVRS.services, 'shop-restored', 'web')).toBeDefined();
+    const status = cluster.get(GVRS.restores, 'velero', 'drill')!.status as any;
+    expect(status.warnings).toBeUndefined();
   });
 
   it.each([

@@ -1,7 +1,8 @@
 /*
  * Velero Restores: validate (backup exists and finished, one of backupName/scheduleName), then
  * recreate the backup's objects (veleroRestorePlan.ts) into the mapped namespaces, creating
- * them as needed; existing objects are skipped with a warning, failures count as errors.
+ * them as needed (an existing namespace is left as it is); other existing objects are skipped
+ * with a warning, failures count as errors.
  * New → InProgress (objects created) → Completed | PartiallyFailed on the next tick after a minute.
  */
 import type { KubeObject } from '../types';
@@ -189,7 +190,10 @@ export class VeleroRestoreController extends BackupContentsController {
         restored++;
       } catch (err) {
         // velero's default existingResourcePolicy "none": an existing object is a warning.
-        if (statusCode(err) === 409) {
+        // velero's EnsureNamespaceExistsAndIsReady: an existing namespace is used as it is.
+        if (statusCode(err) === 409 && item.gvr.resource === 'namespaces') {
+          restored++;
+        } else if (statusCode(err) === 409) {
           warnings++;
           restored++;
         } else {

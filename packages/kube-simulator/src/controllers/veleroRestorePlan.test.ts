@@ -110,12 +110,17 @@ describe('planRestore', () => {
       'Service/shop-restored/web',
       'Deployment/shop-restored/web',
     ]);
-    for (const item of plan) {
+    for (const item of plan.slice(1)) {
       expect(item.object.metadata.labels).toMatchObject({
         'velero.io/backup-name': 'daily-1',
         'velero.io/restore-name': 'drill-1',
       });
     }
+    // velero copies only the backed-up namespace's labels and annotations onto the namespace.
+    expect(plan[0].object.metadata).toEqual({
+      name: 'shop-restored',
+      labels: { app: 'shop' },
+    });
   });
 
   it('clears what the target cluster assigns', () => {
@@ -147,6 +152,16 @@ describe('planRestore', () => {
       ['Namespace', 'ConfigMap'],
     ],
     [{ includedNamespaces: ['other'] }, []],
+    [
+      {
+        excludedResources: [
+          'deployments.apps',
+          'ingresses.networking.k8s.io',
+          'configmaps',
+        ],
+      },
+      ['Namespace', 'PersistentVolumeClaim', 'Service'],
+    ],
   ])('filters by %j', (spec, kinds) => {
     expect(
       planRestore(contents, spec, 'b', 'r').map(i => i.object.kind),

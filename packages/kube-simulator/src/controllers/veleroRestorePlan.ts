@@ -1,7 +1,9 @@
 /*
  * Which objects a Velero Restore recreates from a backup's contents, in what order, and how
  * they are changed on the way in (namespace mapping, restore labels, cluster-assigned fields
- * cleared), following velero's restore item actions.
+ * cleared), following velero's restore item actions. Resources are matched by
+ * includedResources/excludedResources as velero does: plural resource name, `resource.group`
+ * or `*`; namespaces are always restored (a namespace-scoped item needs its namespace).
  */
 import type { GVR, KubeObject } from '../types';
 import type { BackupContents, BackupItem } from './veleroBackupContents';
@@ -69,14 +71,27 @@ function transform(
 ): KubeObject {
   const obj = clone(item.object);
   const mapping = spec.namespaceMapping ?? {};
-  obj.metadata.labels = { ...obj.metadata.labels, ...labels };
   if (item.gvr.resource === 'namespaces' && !item.gvr.group) {
+    // velero's getNamespace: the (mapped) name with the backed-up namespace's labels and
+    // annotations only; no velero.io/restore-name label on a namespace.
     const target = mapping[obj.metadata.name!] ?? obj.metadata.name!;
-    obj.metadata.name = target;
-    if (obj.metadata.labels['kubernetes.io/metadata.name'])
-      obj.metadata.labels['kubernetes.io/metadata.name'] = target;
-    return obj;
+    const nsLabels = { ...obj.metadata.labels };
+    if (nsLabels['kubernetes.io/metadata.name'])
+      nsLabels['kubernetes.io/metadata.name'] = target;
+    return {
+      apiVersion: obj.apiVersion,
+      kind: obj.kind,
+      metadata: {
+        name: target,
+        labels: nsLabels,
+        ...(obj.metadata.annotations
+          ? { annotations: obj.metadata.annotations }
+          : {}),
+      },
+      ...(obj.spec ? { spec: obj.spec } : {}),
+    };
   }
+  obj.metadata.labels = { ...obj.metadata.labels, ...labels };
   obj.metadata.namespace =
     mapping[obj.metadata.namespace!] ?? obj.metadata.namespace;
   const spec_ = obj.spec as Record<string, any> | undefined;

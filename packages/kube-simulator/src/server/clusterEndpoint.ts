@@ -32,6 +32,8 @@ export class ClusterEndpoint {
   /** Serves `path` (relative to /clusters/NAME). */
   async handle(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> {
     const o = this.options;
+    // Like a real API server, answer with the cluster's own clock (here the simulated one).
+    res.setHeader('Date', o.now().toUTCString());
     try {
       const user = impersonate(req, o.authenticator.authenticate(req), o.store.authorizer);
       const info = parseRequestInfo(req.method ?? 'GET', path, query);

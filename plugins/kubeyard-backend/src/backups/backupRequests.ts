@@ -47,6 +47,23 @@ export const tenantBackupRequestSchema = z
 /** The `:tenant` path parameter. */
 export const tenantParamSchema = dnsLabel('tenant', 'payments');
 
+/** A Kubernetes object name (RFC 1123 subdomain), e.g. a Backup's or a Restore's. */
+const objectName = (what: string, example: string) =>
+  z
+    .string()
+    .min(1, `${what} must not be empty`)
+    .max(253, `${what} has at most 253 characters`)
+    .regex(DNS_SUBDOMAIN, `${what} is a Kubernetes object name (an RFC 1123 subdomain: lower-case letters, digits, "-" and ".", e.g. ${example})`);
+
+/** The `:id` path parameter of an on-demand backup (its Backups' name). */
+export const backupIdParamSchema = objectName('id', 'payments-20250601020000-1a2b');
+
+/** The `:cluster/:name` path parameters of a restore drill (`name` is its Restore's). */
+export const restoreDrillParamsSchema = z.object({
+  cluster: z.string().min(1, 'cluster must name one of the configured clusters (e.g. prod-eu)'),
+  name: objectName('name', 'payments-drill-20250601020000-1a'),
+});
+
 /** Parses `value` with `schema`; RequestValidationError listing every field otherwise. */
 export function parseRequest<T extends z.ZodTypeAny>(schema: T, value: unknown, what: string, field = ''): z.output<T> {
   const result = schema.safeParse(value ?? {}, { errorMap: tenantErrorMap });

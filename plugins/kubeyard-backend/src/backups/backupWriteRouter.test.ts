@@ -155,6 +155,14 @@ describe('backup write API', () => {
       expect((await backup({ cluster: 'gamma' })).status).toBe(400);
       expect((await request(server).get(api('/backups/tenants/shop/backups/nope'))).status).toBe(404);
     });
+
+    it('answers 400 for an id that is no object name, before reading anything', async () => {
+      for (const id of ['Bad_Id', 'a..b', '-x']) {
+        const res = await request(server).get(api(`/backups/tenants/shop/backups/${encodeURIComponent(id)}`));
+        expect(res.status).toBe(400);
+        expect((res.body as TenantValidationErrorBody).fields.map(f => f.field)).toEqual(['id']);
+      }
+    });
   });
 
   describe('restore drills', () => {
@@ -169,6 +177,8 @@ describe('backup write API', () => {
       return seen[seen.length - 1];
     };
 
+    const restores = async () => (await clusterClient(sim, 'alpha').list('velero.io/v1', 'Restore', { namespace: 'velero' })).map(r => r.metadata?.name);
+
     it('validates the request field by field', async () => {
       const fields = async (body: object) => ((await drill(body)).body as TenantValidationErrorBody).fields.map(f => f.field);
       expect(await fields({ cluster: 'alpha', namespace: 'shop', keep: 'yes' })).toEqual(['keep']);
@@ -177,19 +187,51 @@ describe('backup write API', () => {
       expect(await fields({ cluster: 'alpha', namespace: 'legacy' })).toEqual(['namespace']);
     });
 
-    it('refuses to restore into a namespace a drill did not make', async () => {
+    it("drills only the registry's tenant namespace on the tenant's clusters, and says nothing of what exists", async () => {
+      const applied = await request(server).post(api('/tenants?mode=apply')).send(tenantInput('solo', ['alpha']));
+      expect(applied.body).toMatchObject({ status: 'succeeded' });
+      const beta = await drill({ cluster: 'beta', namespace: 'solo' });
+      expect(beta.status).toBe(400);
+      expect((beta.body as TenantValidationErrorBody).fields).toEqual([{ field: 'cluster', message: expect.stringContaining('tenant solo is not placed on cluster beta') }]);
+      // An existing namespace that is no tenant's and one that does not exist get the same answer.
+      const existing = await drill({ cluster: 'alpha', namespace: 'legacy' });
+      const missing = await drill({ cluster: 'alpha', namespace: 'ghost' });
+      expect([existing.status, missing.status]).toEqual([400, 400]);
+      expect(missing.body.fields[0].message).toBe(existing.body.fields[0].message.replace('legacy', 'ghost'));
+    });
+
+    it('refuses to restore into a namespace a Kubeyard drill did not make, and never deletes it', async () => {
       const client = clusterClient(sim, 'alpha');
-      const ns = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop-restored' } };
+      const ns = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop-restored', labels: { 'velero.io/restore-name': 'shop-drill-x' } } };
       await client.apply(ns);
+      const before = await restores();
       const res = await drill({ cluster: 'alpha', namespace: 'shop' });
       expect(res.status).toBe(409);
-      expect(res.body.error.message).toContain('was not made by a restore drill');
+      expect(res.body.error.message).toContain('was not made by a Kubeyard restore drill; Kubeyard never deletes it');
+      expect(await namespaceExists('shop-restored')).toBe(true);
+      expect(await restores()).toEqual(before);
       await client.delete(ns);
       await eventually('shop-restored gone', async () => !(await namespaceExists('shop-restored')));
     });
 
+    it('answers 400 for drill path parameters that are no names or no cluster', async () => {
+      const get = (path: string) => request(server).get(api(`/backups/restore-drills/${path}`));
+      const bad = await get('alpha/Bad_Name');
+      expect(bad.status).toBe(400);
+      expect((bad.body as TenantValidationErrorBody).fields.map(f => f.field)).toEqual(['name']);
+      const cluster = await get('nowhere/shop-drill-1');
+      expect(cluster.status).toBe(400);
+      expect((cluster.body as TenantValidationErrorBody).fields.map(f => f.field)).toEqual(['cluster']);
+      expect((await get('alpha/shop-drill-1')).status).toBe(404);
+    });
+
     it('restores the newest backup, measures the RTO against the tier, records it and cleans up', async () => {
       const done = await run({ cluster: 'alpha', namespace: 'shop' });
+      const restore = await clusterClient(sim, 'alpha').get({ apiVersion: 'velero.io/v1', kind: 'Restore', metadata: { name: done.restoreName, namespace: 'velero' } });
+      expect(restore?.spec).toMatchObject({
+        namespaceMapping: { shop: 'shop-restored' },
+        excludedResources: ['ingresses.networking.k8s.io', 'cronjobs.batch', 'httproutes.gateway.networking.k8s.io'],
+      });
       expect(done).toMatchObject({ phase: 'Completed', keep: false, tier: 4, tierRtoMs: 72 * 3_600_000 });
       expect(done.record).toMatchObject({ compliant: true, cleanup: 'deleted', podsReady: { ready: 2, total: 2 } });
       expect(done.record!.rtoMs).toBeGreaterThanOrEqual(done.record!.restoreMs!);
@@ -201,10 +243,29 @@ describe('backup write API', () => {
       });
     });
 
-    it('keeps the namespace when asked, and the next drill replaces it', async () => {
+    it('keeps the namespace when asked, not as the tenant\'s, and the next drill waits until it is deleted', async () => {
       const kept = await run({ cluster: 'alpha', namespace: 'shop', keep: true });
       expect(kept.record).toMatchObject({ cleanup: 'kept', compliant: true });
+      const client = clusterClient(sim, 'alpha');
+      const copy = await client.get({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop-restored' } });
+      expect(copy?.metadata?.labels).toMatchObject({
+        'kubeyard.io/restore-drill-namespace': 'shop',
+        'kubeyard.io/restore-drill-restore': kept.restoreName,
+        'kubeyard.io/owner': 'group.default.team-payments',
+        'kubernetes.io/metadata.name': 'shop-restored',
+      });
+      for (const label of ['kubeyard.io/tenant', 'kubeyard.io/backup-tier', 'kubeyard.io/environment', 'velero.io/restore-name']) {
+        expect(copy?.metadata?.labels).not.toHaveProperty([label]);
+      }
+      const blocked = await drill({ cluster: 'alpha', namespace: 'shop' });
+      expect(blocked.status).toBe(409);
+      expect(blocked.body.error.message).toContain('a drill of shop is running or its copy was kept');
       expect(await namespaceExists('shop-restored')).toBe(true);
+      const copyDrill = await drill({ cluster: 'alpha', namespace: 'shop-restored' });
+      expect(copyDrill.status).toBe(400);
+      expect((copyDrill.body as TenantValidationErrorBody).fields.map(f => f.field)).toEqual(['namespace']);
+      await client.delete({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop-restored' } });
+      await eventually('shop-restored gone', async () => !(await namespaceExists('shop-restored')));
       const next = await run({ cluster: 'alpha', namespace: 'shop' });
       expect(next.record).toMatchObject({ cleanup: 'deleted', compliant: true });
       expect(next.restoreName).not.toBe(kept.restoreName);

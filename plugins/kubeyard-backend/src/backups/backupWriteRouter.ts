@@ -13,12 +13,20 @@ import {
   booleanQuery,
   fieldErrorHandler,
   initiatorOf,
+  RequestValidationError,
   type TenantAuthorizer,
   type TenantClusterClients,
   type TenantRegistry,
 } from '../tenants';
 import { applyTenantSchedules } from './applyTenantSchedules';
-import { parseRequest, restoreDrillRequestSchema, tenantBackupRequestSchema, tenantParamSchema } from './backupRequests';
+import {
+  backupIdParamSchema,
+  parseRequest,
+  restoreDrillParamsSchema,
+  restoreDrillRequestSchema,
+  tenantBackupRequestSchema,
+  tenantParamSchema,
+} from './backupRequests';
 import { getRestoreDrill } from './getRestoreDrill';
 import { DEFAULT_RESTORE_DRILL_TIMINGS, RestoreDrillDriver, type RestoreDrillTimings } from './RestoreDrillDriver';
 import { startRestoreDrill, type RestoreDrillContext } from './startRestoreDrill';
@@ -85,9 +93,10 @@ export function createBackupWriteRouter(options: BackupWriteRouterOptions): { ro
 
   router.get('/backups/tenants/:tenant/backups/:id', async (req, res) => {
     const tenant = parseRequest(tenantParamSchema, req.params.tenant, 'the tenant', 'tenant');
+    const id = parseRequest(backupIdParamSchema, req.params.id, 'the backup id', 'id');
     const credentials = await httpAuth.credentials(req);
     const target = await tenantBackupTarget(ctx, credentials, tenant, tenantReadPermission, 'read the backups of');
-    res.json(await getTenantBackup(ctx, target, req.params.id));
+    res.json(await getTenantBackup(ctx, target, id));
   });
 
   router.post('/backups/restore-drills', async (req, res) => {
@@ -103,8 +112,12 @@ export function createBackupWriteRouter(options: BackupWriteRouterOptions): { ro
   });
 
   router.get('/backups/restore-drills/:cluster/:name', async (req, res) => {
+    const { cluster, name } = parseRequest(restoreDrillParamsSchema, { cluster: req.params.cluster, name: req.params.name }, 'the restore drill');
+    if (!clients.for(cluster)) {
+      throw new RequestValidationError([{ field: 'cluster', message: `"${cluster}" is not a cluster Kubeyard knows` }], 'the restore drill');
+    }
     const credentials = await httpAuth.credentials(req);
-    res.json(await getRestoreDrill(ctx, credentials, req.params.cluster, req.params.name));
+    res.json(await getRestoreDrill(ctx, credentials, cluster, name));
   });
 
   router.use(fieldErrorHandler);

@@ -1,7 +1,10 @@
 /*
  * POST /backups/restore-drills: restores the newest Completed backup of a tenant namespace into
  * `<ns>-restored` (Restore spec.namespaceMapping) and answers at once with the drill, which
- * RestoreDrillDriver then follows. Refuses to restore into a namespace a drill did not make.
+ * RestoreDrillDriver then follows. The tenant is the registry's: the namespace must be its
+ * namespace and the cluster one of its clusters, checked before anything is read from the
+ * cluster (no answer tells whether a namespace exists to someone who may not drill it).
+ * Kubeyard creates `<ns>-restored` itself first: that create is the drill's lock.
  */
 import { randomBytes } from 'node:crypto';
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
@@ -9,30 +12,32 @@ import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   compileBackupFilter,
   isFinalRestorePhase,
-  isRestoreDrill,
   KUBEYARD_LABELS,
   KUBEYARD_MANAGER,
   RESTORE_DRILL_ANNOTATIONS,
   RESTORE_DRILL_LABEL,
   RESTORE_DRILL_NAMESPACE_LABEL,
   recoveryTier,
+  tenantNamespace,
   tenantUpdatePermission,
   type RestoreDrillOperation,
   type VeleroBackup,
   type VeleroRestore,
 } from '@kubeyard/backstage-plugin-kubeyard-common';
 import type { FleetIndex, KubeObject } from '../fleet';
-import { httpStatusOf, RequestValidationError, waitForDeletion, type TenantClusterClient } from '../tenants';
+import { describeKubeError, httpStatusOf, isUncertain, RequestValidationError, type TenantClusterClient, type TenantRegistry } from '../tenants';
 import type { ScheduleContext } from './applyTenantSchedules';
 import { millis } from './backupViews';
 import type { restoreDrillRequestSchema } from './backupRequests';
-import { RESTORE_NAME_LABEL, type RestoreDrillDriver } from './RestoreDrillDriver';
+import type { RestoreDrillDriver } from './RestoreDrillDriver';
+import { createDrillNamespace, isDrillNamespace, removeDrillNamespace } from './restoreDrillNamespace';
 import { restoreDrillOperation } from './restoreDrillOperation';
-import { tenantBackupTarget, type TenantBackupSources } from './tenantBackupTarget';
+import { tenantBackupTarget, type TenantBackupSources, type TenantBackupTarget } from './tenantBackupTarget';
 import { veleroNamespaceOf } from './veleroNamespace';
 
 /** What starting a drill needs. */
 export interface RestoreDrillContext extends ScheduleContext, TenantBackupSources {
+  registry: Pick<TenantRegistry, 'getTenant' | 'listTenants'>;
   fleet: Pick<FleetIndex, 'cluster' | 'clusters'>;
   driver: RestoreDrillDriver;
   now: () => Date;
@@ -47,6 +52,12 @@ export function drillRestoreName(namespace: string, now: Date, suffix = randomBy
   const stamp = now.toISOString().replace(/[-:T]/g, '').slice(0, 14);
   return `${namespace.slice(0, 38).replace(/-+$/, '')}-drill-${stamp}-${suffix}`;
 }
+
+/**
+ * What a drill copy must not do next to production: serve the production hostnames (Ingress,
+ * HTTPRoute) or run the production schedule (CronJob). Velero skips these resources.
+ */
+export const DRILL_EXCLUDED_RESOURCES = ['ingresses.networking.k8s.io', 'cronjobs.batch', 'httproutes.gateway.networking.k8s.io'];
 
 const finishedAt = (b: VeleroBackup) => millis(b.status?.completionTimestamp) ?? 0;
 
@@ -70,23 +81,37 @@ async function chooseBackup(client: TenantClusterClient, veleroNamespace: string
   return newest;
 }
 
-/** Makes room for the drill: 409 for a namespace a drill did not make; a previous drill's namespace is deleted. */
-async function clearTarget(ctx: RestoreDrillContext, client: TenantClusterClient, veleroNamespace: string, target: string): Promise<void> {
-  const ref = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: target } };
-  const existing = await client.get(ref);
-  if (!existing) return;
-  const restoreName = existing.metadata?.labels?.[RESTORE_NAME_LABEL];
-  const restore = restoreName
-    ? ((await client.get({ apiVersion: 'velero.io/v1', kind: 'Restore', metadata: { name: restoreName, namespace: veleroNamespace } })) as unknown as VeleroRestore | undefined)
-    : undefined;
-  if (!restoreName || (restore && !isRestoreDrill(restore))) {
-    throw new ConflictError(`namespace ${target} exists and was not made by a restore drill; Kubeyard does not restore into it (rename or delete it first)`);
+/**
+ * The tenant whose namespace is drilled, from the registry, after the caller's permission on it:
+ * the namespace must be the tenant's namespace and the cluster one of the tenant's clusters.
+ */
+async function drilledTenant(ctx: RestoreDrillContext, request: DrillRequest, credentials: BackstageCredentials): Promise<TenantBackupTarget> {
+  const { cluster, namespace } = request;
+  const records = (await ctx.registry.listTenants()).filter(r => tenantNamespace(r.spec) === namespace);
+  const record = records.find(r => r.spec.clusters.includes(cluster)) ?? records[0];
+  if (!record) {
+    throw fieldError('namespace', `${namespace} is not the namespace of a Kubeyard tenant; drills run on tenant namespaces, by those who may update the tenant`);
   }
-  await client.delete(ref);
-  await waitForDeletion(client, ref as KubeObject, { timeoutMs: ctx.driver.timings.namespaceDeletionTimeoutMs, pollIntervalMs: ctx.driver.timings.pollIntervalMs });
+  const target = await tenantBackupTarget(ctx, credentials, record.name, tenantUpdatePermission, 'run a restore drill of');
+  if (target.namespace !== namespace) throw fieldError('namespace', `${namespace} is not tenant ${target.tenant}'s namespace (${target.namespace})`);
+  if (!target.clusters.includes(cluster)) {
+    throw fieldError('cluster', `tenant ${target.tenant} is not placed on cluster ${cluster} (its clusters: ${target.clusters.join(', ')})`);
+  }
+  return target;
 }
 
-/** Checks, picks the backup, creates the Restore and hands it to the driver. */
+/** The live tenant namespace to drill: it exists, is labelled as the tenant's, and is no drill copy itself. */
+async function sourceNamespace(client: TenantClusterClient, target: TenantBackupTarget, cluster: string): Promise<KubeObject> {
+  const live = await client.get({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: target.namespace } });
+  if (!live) throw new NotFoundError(`namespace ${target.namespace} of tenant ${target.tenant} does not exist on cluster ${cluster}`);
+  if (isDrillNamespace(live)) throw fieldError('namespace', `${target.namespace} is itself a restore drill's copy; drill the original namespace`);
+  if (live.metadata?.labels?.[KUBEYARD_LABELS.tenant] !== target.tenant) {
+    throw fieldError('namespace', `namespace ${target.namespace} on ${cluster} is not labelled ${KUBEYARD_LABELS.tenant}=${target.tenant}; apply the tenant there first`);
+  }
+  return live;
+}
+
+/** Checks, picks the backup, creates `<ns>-restored` (the lock), then the Restore, and hands it to the driver. */
 export async function startRestoreDrill(
   ctx: RestoreDrillContext,
   request: DrillRequest,
@@ -98,21 +123,15 @@ export async function startRestoreDrill(
   if (!client) {
     throw fieldError('cluster', `"${cluster}" is not a cluster Kubeyard knows (known: ${ctx.fleet.clusters().map(c => c.name).join(', ') || 'none'})`);
   }
-  const live = await client.get({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
-  if (!live) throw new NotFoundError(`namespace ${namespace} does not exist on cluster ${cluster}`);
-  const tenantName = live.metadata?.labels?.[KUBEYARD_LABELS.tenant];
-  if (!tenantName) {
-    throw fieldError('namespace', `${namespace} is not a tenant namespace (no ${KUBEYARD_LABELS.tenant} label); drills run on tenant namespaces, by those who may update the tenant`);
-  }
-  if (live.metadata?.labels?.[RESTORE_NAME_LABEL]) throw fieldError('namespace', `${namespace} was itself made by a restore; drill the original namespace`);
-  const target = await tenantBackupTarget(ctx, credentials, tenantName, tenantUpdatePermission, 'run a restore drill of');
+  const target = await drilledTenant(ctx, request, credentials);
+  const source = await sourceNamespace(client, target, cluster);
 
   const veleroNamespace = veleroNamespaceOf(ctx.fleet, cluster);
   let drills: VeleroRestore[];
   try {
     drills = (await client.list('velero.io/v1', 'Restore', {
       namespace: veleroNamespace,
-      labelSelector: `${RESTORE_DRILL_LABEL}=true,${RESTORE_DRILL_NAMESPACE_LABEL}=${namespace}`,
+      labelSelector: `${RESTORE_DRILL_LABEL}=true,${KUBEYARD_LABELS.managedBy}=${KUBEYARD_MANAGER},${RESTORE_DRILL_NAMESPACE_LABEL}=${namespace}`,
     })) as unknown as VeleroRestore[];
   } catch (error) {
     if (httpStatusOf(error) === 404) throw fieldError('cluster', `Velero is not installed on ${cluster} (velero.io/v1 is not served)`);
@@ -122,13 +141,14 @@ export async function startRestoreDrill(
   if (running) throw new ConflictError(`a restore drill of ${namespace} on ${cluster} is already running: ${running.metadata.name}`);
 
   const backup = await chooseBackup(client, veleroNamespace, request, cluster);
+  const restoreName = drillRestoreName(namespace, ctx.now());
   const restoredNamespace = `${namespace}-restored`;
-  await clearTarget(ctx, client, veleroNamespace, restoredNamespace);
+  await createDrillNamespace(client, source, restoreName);
   const restore: KubeObject = {
     apiVersion: 'velero.io/v1',
     kind: 'Restore',
     metadata: {
-      name: drillRestoreName(namespace, ctx.now()),
+      name: restoreName,
       namespace: veleroNamespace,
       labels: {
         [KUBEYARD_LABELS.managedBy]: KUBEYARD_MANAGER,
@@ -146,11 +166,24 @@ export async function startRestoreDrill(
     spec: {
       backupName: backup.metadata.name,
       includedNamespaces: [namespace],
+      excludedResources: DRILL_EXCLUDED_RESOURCES,
       namespaceMapping: { [namespace]: restoredNamespace },
       restorePVs: true,
     },
   };
-  const created = (await client.create(restore)) as unknown as VeleroRestore;
+  let created: VeleroRestore;
+  try {
+    created = (await client.create(restore)) as unknown as VeleroRestore;
+  } catch (error) {
+    // No Restore, no drill: give the lock back (only if the Restore surely was not created).
+    if (!isUncertain(error)) {
+      const cleanup = await removeDrillNamespace(client, namespace, restoreName);
+      if (cleanup !== 'deleted') ctx.driver.logger.warn(`restore drill ${cluster}/${restoreName}: ${restoredNamespace} ${cleanup}`);
+    } else {
+      ctx.driver.logger.warn(`restore drill ${cluster}/${restoreName}: the Restore may or may not exist (${describeKubeError(error)}); ${restoredNamespace} is left in place`);
+    }
+    throw error;
+  }
   ctx.driver.ensure(cluster, created);
   return restoreDrillOperation(cluster, created);
 }

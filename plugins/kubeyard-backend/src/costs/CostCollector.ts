@@ -49,10 +49,11 @@ export class CostCollector {
       const previousAt = await this.options.store.watermark(cluster);
       const collected = await source.collect(cluster, previousAt, attribution);
       if (collected.watermark === previousAt && collected.rows.length === 0 && !collected.gap) {
+        await this.options.store.recordUnchanged(cluster, source.kind, collected.warning, attemptedAt);
         return { cluster, source: source.kind, outcome: 'unchanged', rows: 0, watermark: previousAt };
       }
       const recorded = await this.options.store.recordSample(
-        { cluster, source: source.kind, previousAt, watermark: collected.watermark, rows: collected.rows, gap: collected.gap },
+        { cluster, source: source.kind, previousAt, watermark: collected.watermark, rows: collected.rows, gap: collected.gap, warning: collected.warning },
         attemptedAt,
       );
       if (!recorded) {

@@ -1,8 +1,11 @@
 import { TestDatabases, type TestDatabaseId } from '@backstage/backend-test-utils';
 import { GIB, IDLE_KEY, integrateSample, type ClusterCostSample } from '@kubeyard/backstage-plugin-kubeyard-common';
 import type { Knex } from 'knex';
+import type { NamespaceInfo } from '@kubeyard/backstage-plugin-kubeyard-common';
+import { costGroupOf } from './costCatalog';
 import { CostStore } from './CostStore';
 import { costMigrations } from './migrations';
+import { attributeNamespaces } from './namespaceAttribution';
 
 jest.setTimeout(60_000);
 
@@ -102,6 +105,40 @@ function storeSuite(databaseId: TestDatabaseId) {
         ['2026-03-02T01:00:00.000Z', 5],
       ]),
     );
+  });
+
+  it('clears a stale error on an attempt with nothing new, and keeps the sample warning', async () => {
+    await store.recordFailure('prod', 'model', 'HTTP 500', '2026-03-02T01:07:00.000Z');
+    await store.recordUnchanged('prod', 'model', 'metrics.k8s.io not served (HTTP 404): usage counted as requests', '2026-03-02T01:08:00.000Z');
+    expect(await store.clusterStates()).toEqual([
+      {
+        cluster: 'prod',
+        source: 'model',
+        sampledAt: '2026-03-02T01:05:00.000Z',
+        attemptedAt: '2026-03-02T01:08:00.000Z',
+        warning: 'metrics.k8s.io not served (HTTP 404): usage counted as requests',
+      },
+    ]);
+  });
+
+  it('records a sample attributed from a Group whose cost center would not fit the tables', async () => {
+    const group = costGroupOf({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: 'team-long', namespace: 'default', annotations: { 'kubeyard.io/cost-center': 'c'.repeat(64) } },
+      spec: {},
+    });
+    const namespaces = [{ name: 'long', labels: { 'kubeyard.io/owner': 'group.default.team-long' } } as unknown as NamespaceInfo];
+    const attribution = attributeNamespaces(namespaces, new Map(), new Map([[group.ref, group]]));
+    const at = '2026-03-05T00:05:00.000Z';
+    const pods = [{ namespace: 'long', pod: 'p', workload: '', cpuRequestCores: 1, ramRequestBytes: GIB }];
+    const result = integrateSample(
+      { cluster: 'other', at, pods, pvcBytesByNamespace: {}, allocatableCpuCores: 4, allocatableRamBytes: 8 * GIB },
+      { intervalMs: INTERVAL, attribution: ns => attribution.get(ns), prices: [] },
+    );
+    expect(await store.recordSample({ cluster: 'other', source: 'model', watermark: result.watermark, rows: result.rows })).toBe(true);
+    const rows = await store.sumRows({ table: 'hourly', from: '2026-03-05T00:00:00.000Z', to: '2026-03-05T01:00:00.000Z', keep: ['owner', 'cost_center'] });
+    expect(rows.find(r => r.owner)).toMatchObject({ owner: 'group:default/team-long', costCenter: null });
   });
 
   it('filters by key columns', async () => {

@@ -22,7 +22,10 @@ export interface CostClusterState {
   /** The watermark: everything up to it is recorded. */
   sampledAt?: string;
   attemptedAt?: string;
+  /** Why the last attempt recorded nothing. */
   error?: string;
+  /** What the last recorded sample had to do without. */
+  warning?: string;
 }
 
 /** One sample's contribution, recorded atomically. */
@@ -35,6 +38,7 @@ export interface SampleRecord {
   watermark: string;
   rows: CostHourRow[];
   gap?: CostGap;
+  warning?: string;
 }
 
 /** A summing read of cost rows. */
@@ -77,11 +81,6 @@ export class CostStore {
 
   constructor(private readonly db: Knex) {}
 
-  /** The database client's name: `pg` or `better-sqlite3`/`sqlite3`. */
-  get client(): string {
-    return String(this.db.client.config.client);
-  }
-
   async clusterStates(): Promise<CostClusterState[]> {
     const rows = await this.db('cost_clusters').orderBy('cluster');
     return rows.map(row => ({
@@ -90,6 +89,7 @@ export class CostStore {
       ...(row.sampled_at ? { sampledAt: row.sampled_at } : {}),
       ...(row.attempted_at ? { attemptedAt: row.attempted_at } : {}),
       ...(row.error ? { error: row.error } : {}),
+      ...(row.warning ? { warning: row.warning } : {}),
     }));
   }
 
@@ -106,7 +106,7 @@ export class CostStore {
   async recordSample(sample: SampleRecord, attemptedAt = new Date().toISOString()): Promise<boolean> {
     try {
       await this.db.transaction(async tx => {
-        const state = { source: sample.source, sampled_at: sample.watermark, attempted_at: attemptedAt, error: null };
+        const state = { source: sample.source, sampled_at: sample.watermark, attempted_at: attemptedAt, error: null, warning: sample.warning ?? null };
         if (sample.previousAt === undefined) {
           // The primary key makes a concurrent first sample fail here.
           const existing = await tx('cost_clusters').where({ cluster: sample.cluster }).first('sampled_at');
@@ -137,6 +137,11 @@ export class CostStore {
       .insert({ cluster, source, sampled_at: null, attempted_at: attemptedAt, error })
       .onConflict('cluster')
       .merge({ source, attempted_at: attemptedAt, error });
+  }
+
+  /** Notes a successful attempt with nothing new to record: an earlier error no longer holds. */
+  async recordUnchanged(cluster: string, source: CostSourceKind, warning: string | undefined, attemptedAt = new Date().toISOString()): Promise<void> {
+    await this.db('cost_clusters').where({ cluster }).update({ source, attempted_at: attemptedAt, error: null, warning: warning ?? null });
   }
 
   /** Adds rows to a table: rows with the same key add up. */

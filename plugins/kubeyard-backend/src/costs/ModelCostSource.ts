@@ -2,7 +2,8 @@
  * The built-in model as a CostSource: one sample per collection from the fleet index and one
  * metrics.k8s.io LIST, integrated from the watermark. The sample time is the PodMetrics
  * timestamp (the cluster's clock, which in the embedded fleet is the simulated clock), else
- * the backend's clock.
+ * the backend's clock. A cluster without metrics.k8s.io is still charged (usage = requests),
+ * with a warning on its source status.
  */
 import { integrateSample, type PriceChange } from '@kubeyard/backstage-plugin-kubeyard-common';
 import type { ClusterConnection, ClusterSnapshot } from '../fleet';
@@ -51,6 +52,7 @@ export class ModelCostSource implements CostSource {
       attribution: namespace => attribution(cluster, namespace),
       prices: this.options.prices,
     });
-    return { rows: result.rows, watermark: result.watermark, ...(result.gap ? { gap: result.gap } : {}) };
+    const warning = metrics.notServed ? `metrics.k8s.io not served (${metrics.notServed}): usage counted as requests` : undefined;
+    return { rows: result.rows, watermark: result.watermark, ...(result.gap ? { gap: result.gap } : {}), ...(warning ? { warning } : {}) };
   }
 }

@@ -50,8 +50,10 @@ describe('OpenCostSource', () => {
       }
       const [from, to] = u.searchParams.get('window')!.split(',').map(Date.parse);
       const data = [];
+      // Like OpenCost: idle only when asked for, and shared into the namespaces unless told not to.
+      const idle = u.searchParams.get('includeIdle') === 'true' && u.searchParams.get('shareIdle') === 'false';
       for (let h = from; h < to; h += HOUR) {
-        data.push({ payments: allocation('payments', h, 2, 4), legacy: allocation('legacy', h, 1, 1), __idle__: allocation('__idle__', h, 5, 27) });
+        data.push({ payments: allocation('payments', h, 2, 4), legacy: allocation('legacy', h, 1, 1), ...(idle ? { __idle__: allocation('__idle__', h, 5, 27) } : {}) });
       }
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 200, data }));
     });
@@ -73,6 +75,8 @@ describe('OpenCostSource', () => {
     expect(query.searchParams.get('window')).toBe('2026-03-02T07:00:00Z,2026-03-02T10:00:00Z');
     expect(query.searchParams.get('aggregate')).toBe('namespace');
     expect(query.searchParams.get('step')).toBe('1h');
+    expect(query.searchParams.get('includeIdle')).toBe('true');
+    expect(query.searchParams.get('shareIdle')).toBe('false');
     expect(result.watermark).toBe('2026-03-02T10:00:00.000Z');
     expect(result.rows).toHaveLength(9);
     const payments = result.rows.find(r => r.namespace === 'payments' && r.hour === '2026-03-02T08:00:00.000Z')!;
@@ -93,5 +97,27 @@ describe('OpenCostSource', () => {
     failing = true;
     await expect(source.collect('prod', '2026-03-02T08:00:00.000Z', owners)).rejects.toThrow(/HTTP 503 warming up/);
     failing = false;
+  });
+
+  it('charges only the rest of an hour the watermark falls in', async () => {
+    // The model recorded up to 13:27 before the cluster switched to OpenCost.
+    const source = new OpenCostSource({ urls: { prod: url }, requestTimeoutMs: 5000, now: () => new Date('2026-03-02T15:10:00Z') });
+    const result = await source.collect('prod', '2026-03-02T13:27:00.000Z', owners);
+    expect(requests[requests.length - 1].searchParams.get('window')).toBe('2026-03-02T13:00:00Z,2026-03-02T15:00:00Z');
+    expect(result.gap).toBeUndefined();
+    const payments = (hour: string) => result.rows.find(r => r.namespace === 'payments' && r.hour === hour)!;
+    const share = 33 / 60;
+    expect(payments('2026-03-02T13:00:00.000Z').minutes).toBeCloseTo(33);
+    expect(payments('2026-03-02T13:00:00.000Z').cpuChargedCoreHours).toBeCloseTo(2 * share);
+    expect(payments('2026-03-02T13:00:00.000Z').cpuCost).toBeCloseTo(2 * 0.031611 * share);
+    expect(result.rows.find(r => r.namespace === IDLE_KEY && r.hour === '2026-03-02T13:00:00.000Z')!.ramChargedByteHours).toBeCloseTo(27 * GIB * share);
+    expect(payments('2026-03-02T14:00:00.000Z').cpuChargedCoreHours).toBe(2);
+  });
+
+  it('records history older than the backfill limit as a gap from the watermark', async () => {
+    const source = new OpenCostSource({ urls: { prod: url }, requestTimeoutMs: 5000, maxBackfillMs: 2 * HOUR, now: () => new Date('2026-03-02T15:10:00Z') });
+    const result = await source.collect('prod', '2026-03-02T10:27:00.000Z', owners);
+    expect(result.gap).toEqual({ cluster: 'prod', from: '2026-03-02T10:27:00.000Z', to: '2026-03-02T13:00:00.000Z' });
+    expect(result.rows.find(r => r.namespace === 'payments' && r.hour === '2026-03-02T13:00:00.000Z')!.minutes).toBe(60);
   });
 });

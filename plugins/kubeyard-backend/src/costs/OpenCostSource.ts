@@ -1,12 +1,16 @@
 /*
  * OpenCost as a CostSource: GET {url}/allocation/compute?window=<from>,<to>&aggregate=namespace
- * &step=1h&accumulate=false for the closed hours after the watermark. OpenCost's allocation
- * fields map to CostHourRow one to one (averages × hours give the integrals); its `__idle__`
- * allocation is the cluster's idle row. OpenCost keeps its own history, so hours missed while
- * Kubeyard was down are fetched later rather than lost, up to `maxBackfillMs`.
+ * &step=1h&accumulate=false&includeIdle=true&shareIdle=false for the closed hours after the
+ * watermark. OpenCost's allocation fields map to CostHourRow one to one (averages × hours give
+ * the integrals); its `__idle__` allocation (only returned when asked for) is the cluster's
+ * idle row. OpenCost keeps its own history, so hours missed while Kubeyard was down are fetched
+ * later rather than lost, up to `maxBackfillMs`. A watermark inside an hour (left by the
+ * built-in model before the cluster switched to OpenCost) charges only the rest of that hour.
+ * Every fetched hour is attributed with the namespace attribution of collection time.
  */
 import {
   emptyHourRow,
+  HOUR_ROW_QUANTITIES,
   hourStartMs,
   IDLE_KEY,
   type CostHourRow,
@@ -76,6 +80,12 @@ export function rowFromOpenCost(cluster: string, hour: string, allocation: OpenC
   return row;
 }
 
+/** Scales a row's quantities (and costs) to a part of its hour. */
+function scaleRow(row: CostHourRow, factor: number): CostHourRow {
+  for (const field of HOUR_ROW_QUANTITIES) row[field] *= factor;
+  return row;
+}
+
 /** Reads allocations from OpenCost. */
 export class OpenCostSource implements CostSource {
   readonly kind = 'opencost' as const;
@@ -87,16 +97,21 @@ export class OpenCostSource implements CostSource {
     if (!base) throw new Error(`no OpenCost URL configured for cluster ${cluster} (kubeyard.costs.clusters.${cluster}.opencost.url)`);
     // Only closed hours: OpenCost's current hour is still growing.
     const to = hourStartMs((this.options.now?.() ?? new Date()).getTime());
-    const watermark = previousAt === undefined ? to - HOUR : hourStartMs(Date.parse(previousAt));
-    const from = Math.max(watermark, to - (this.options.maxBackfillMs ?? 7 * 24 * HOUR));
-    const gap = from > watermark ? { cluster, from: new Date(watermark).toISOString(), to: new Date(from).toISOString() } : undefined;
+    const previousMs = previousAt === undefined ? to - HOUR : Date.parse(previousAt);
+    const from = Math.max(hourStartMs(previousMs), to - (this.options.maxBackfillMs ?? 7 * 24 * HOUR));
+    const gap = from > previousMs ? { cluster, from: new Date(previousMs).toISOString(), to: new Date(from).toISOString() } : undefined;
     if (from >= to) return { rows: [], watermark: previousAt ?? new Date(to).toISOString() };
+    // The part of the first hour before the watermark is recorded already.
+    const firstHourShare = (from + HOUR - Math.max(from, previousMs)) / HOUR;
 
     const url = new URL('allocation/compute', base.endsWith('/') ? base : `${base}/`);
     url.searchParams.set('window', `${new Date(from).toISOString().replace('.000Z', 'Z')},${new Date(to).toISOString().replace('.000Z', 'Z')}`);
     url.searchParams.set('aggregate', 'namespace');
     url.searchParams.set('step', '1h');
     url.searchParams.set('accumulate', 'false');
+    // OpenCost leaves `__idle__` out unless asked, and would otherwise spread it over namespaces.
+    url.searchParams.set('includeIdle', 'true');
+    url.searchParams.set('shareIdle', 'false');
     const response = await fetch(url, { signal: AbortSignal.timeout(this.options.requestTimeoutMs) });
     if (!response.ok) throw new Error(`OpenCost ${url.origin}: HTTP ${response.status} ${(await response.text()).slice(0, 200)}`);
     const body = (await response.json()) as OpenCostAllocationResponse;
@@ -107,7 +122,9 @@ export class OpenCostSource implements CostSource {
       for (const allocation of Object.values(set ?? {})) {
         const start = Date.parse(allocation.window?.start ?? allocation.start);
         if (Number.isNaN(start) || start < from || start >= to) continue;
-        rows.push(rowFromOpenCost(cluster, new Date(hourStartMs(start)).toISOString(), allocation, attribution));
+        const hour = hourStartMs(start);
+        const row = rowFromOpenCost(cluster, new Date(hour).toISOString(), allocation, attribution);
+        rows.push(hour === from && firstHourShare < 1 ? scaleRow(row, firstHourShare) : row);
       }
     }
     return { rows, watermark: new Date(to).toISOString(), ...(gap ? { gap } : {}) };

@@ -2,7 +2,9 @@
  * Monthly budgets and their month so far: tenants from their spec (`monthlyBudget`), Groups
  * from config (`kubeyard.costs.budgets.groups`) or their `kubeyard.io/monthly-budget`
  * annotation (config wins). Month-to-date runs from the first of the UTC month to the latest
- * sample, with idle shared or not as the reports do.
+ * sample, with idle shared or not as the reports do: always the current UTC month, whatever
+ * window the report covers. A tenant budget in another currency than the reports is not
+ * evaluated (there is no exchange rate) and gets an info finding saying so.
  */
 import {
   aggregateCosts,
@@ -12,6 +14,7 @@ import {
   type BudgetInput,
   type CostBudgetStatus,
   type CostHourRow,
+  type Finding,
 } from '@kubeyard/backstage-plugin-kubeyard-common';
 import type { CostGroup } from './costCatalog';
 import type { CostConfig } from './costConfig';
@@ -41,22 +44,41 @@ export interface BudgetSources {
   visibleGroup(ref: string): boolean;
 }
 
+/** Visible budgets' statuses, and findings about budgets that could not be evaluated. */
+export interface CostBudgets {
+  budgets: CostBudgetStatus[];
+  findings: Finding[];
+}
+
+/** `cost.budget.currency-mismatch`: a tenant budget in another currency than the reports. */
+function currencyMismatch(tenant: BudgetTenant, currency: string): Finding {
+  const budget = tenant.monthlyBudget!;
+  return {
+    id: 'cost.budget.currency-mismatch',
+    severity: 'info',
+    object: { kind: 'Tenant', name: tenant.name },
+    message: `Tenant ${tenant.name}'s monthly budget is in ${budget.currency} (${budget.amount}) while cost reports are in ${currency}; it was not evaluated.`,
+    fix: `Set the tenant's spec.monthlyBudget in ${currency}, or change kubeyard.costs.currency to ${budget.currency} if reports should be in it.`,
+  };
+}
+
 /** The statuses of every visible budget. */
-export async function costBudgets(sources: BudgetSources): Promise<CostBudgetStatus[]> {
+export async function costBudgets(sources: BudgetSources): Promise<CostBudgets> {
   const { config, asOf } = sources;
-  const tenants = sources.tenants.filter(
-    t => t.monthlyBudget && t.monthlyBudget.currency === config.currency && sources.visibleTenant(t),
-  );
+  const budgeted = sources.tenants.filter(t => t.monthlyBudget && sources.visibleTenant(t));
+  const tenants = budgeted.filter(t => t.monthlyBudget!.currency === config.currency);
+  const findings = budgeted.filter(t => t.monthlyBudget!.currency !== config.currency).map(t => currencyMismatch(t, config.currency));
   const groups = new Map<string, { budget: number; label: string; source: string }>();
+  const titles = new Map<string, string>();
   for (const group of sources.annotatedGroups) {
+    titles.set(group.ref, group.title);
     if (group.monthlyBudget !== undefined) groups.set(group.ref, { budget: group.monthlyBudget, label: group.title, source: MONTHLY_BUDGET_ANNOTATION });
   }
   for (const entry of config.groupBudgets) {
-    const title = groups.get(entry.group)?.label ?? sources.annotatedGroups.find(g => g.ref === entry.group)?.title ?? entry.group;
-    groups.set(entry.group, { budget: entry.monthlyBudget, label: title, source: 'config' });
+    groups.set(entry.group, { budget: entry.monthlyBudget, label: titles.get(entry.group) ?? entry.group, source: 'config' });
   }
   for (const ref of [...groups.keys()]) if (!sources.visibleGroup(ref)) groups.delete(ref);
-  if (tenants.length === 0 && groups.size === 0) return [];
+  if (tenants.length === 0 && groups.size === 0) return { budgets: [], findings };
 
   const month = monthProgress(asOf);
   const rows = await sources.readMonthRows(month.startMs, hourStartMs(asOf) + HOUR);
@@ -85,5 +107,5 @@ export async function costBudgets(sources: BudgetSources): Promise<CostBudgetSta
       source: g.source,
     })),
   ];
-  return inputs.map(budgetStatus);
+  return { budgets: inputs.map(budgetStatus), findings };
 }

@@ -4,11 +4,11 @@
  * take credentials from, so catalog reads use the plugin's own service credentials; reports
  * only ever show groups the cost rows already name.
  */
-import type { AuthService } from '@backstage/backend-plugin-api';
+import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { parseEntityRef, stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { KUBEYARD_LABELS } from '@kubeyard/backstage-plugin-kubeyard-common';
+import { KUBEYARD_LABELS, labelValueProblem } from '@kubeyard/backstage-plugin-kubeyard-common';
 
 /** Group annotation naming the Group's cost center. */
 export const COST_CENTER_ANNOTATION = KUBEYARD_LABELS.costCenter;
@@ -25,15 +25,23 @@ export interface CostGroup {
   monthlyBudget?: number;
 }
 
-/** Reads a Group entity as costs use it. */
-export function costGroupOf(entity: Entity): CostGroup {
+/**
+ * Reads a Group entity as costs use it. A cost center that is not a valid label value (what
+ * namespaces and tenant specs hold, and what the cost tables' column fits) is ignored and
+ * reported through `onProblem`: one bad annotation must not fail every sample.
+ */
+export function costGroupOf(entity: Entity, onProblem?: (message: string) => void): CostGroup {
   const annotations = entity.metadata.annotations ?? {};
   const budget = Number(annotations[MONTHLY_BUDGET_ANNOTATION]);
   const profileName = (entity.spec as any)?.profile?.displayName;
+  const ref = stringifyEntityRef(entity).toLowerCase();
+  const costCenter = annotations[COST_CENTER_ANNOTATION] || undefined;
+  const costCenterProblem = costCenter === undefined ? undefined : labelValueProblem(costCenter);
+  if (costCenterProblem) onProblem?.(`ignoring the ${COST_CENTER_ANNOTATION} annotation of ${ref}: ${costCenterProblem}`);
   return {
-    ref: stringifyEntityRef(entity).toLowerCase(),
+    ref,
     title: entity.metadata.title ?? (typeof profileName === 'string' ? profileName : entity.metadata.name),
-    costCenter: annotations[COST_CENTER_ANNOTATION] || undefined,
+    costCenter: costCenterProblem ? undefined : costCenter,
     monthlyBudget: annotations[MONTHLY_BUDGET_ANNOTATION] !== undefined && budget > 0 && Number.isFinite(budget) ? budget : undefined,
   };
 }
@@ -46,7 +54,10 @@ export class CostCatalog {
   constructor(
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
+    private readonly logger?: LoggerService,
   ) {}
+
+  private readonly warn = (message: string) => this.logger?.warn(message);
 
   /** The Groups among `refs` that exist in the catalog, by lower-case ref. */
   async groups(refs: Iterable<string>): Promise<Map<string, CostGroup>> {
@@ -59,7 +70,7 @@ export class CostCatalog {
     );
     for (const entity of items) {
       if (entity && entity.kind.toLowerCase() === 'group') {
-        const group = costGroupOf(entity);
+        const group = costGroupOf(entity, this.warn);
         result.set(group.ref, group);
       }
     }
@@ -75,7 +86,7 @@ export class CostCatalog {
       },
       { credentials: await this.auth.getOwnServiceCredentials() },
     );
-    return items.map(costGroupOf).filter(group => group.monthlyBudget !== undefined);
+    return items.map(entity => costGroupOf(entity, this.warn)).filter(group => group.monthlyBudget !== undefined);
   }
 
   /** One entity, read with the caller's credentials (so the caller must be able to see it). */

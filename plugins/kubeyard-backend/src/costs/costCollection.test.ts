@@ -150,7 +150,8 @@ describe('cost collection on the embedded fleet', () => {
       entities: entities as any,
       features: [scheduler.factory({ skipTaskRunOnStartup: true }), permissions.factory],
       database: { client: 'better-sqlite3', connection: { directory: dir } },
-      kubeyard: { costs: { sampleIntervalMinutes: 15, idle: 'separate', budgets: { groups: [{ group: 'group:default/team-search', monthlyBudget: 100000 }] } } },
+      // A week of hourly rows: the first simulated day is pruned to its daily rollup.
+      kubeyard: { costs: { sampleIntervalMinutes: 15, hourlyRetentionDays: 7, idle: 'separate', budgets: { groups: [{ group: 'group:default/team-search', monthlyBudget: 100000 }] } } },
     });
     await eventually('the index', async () => {
       const res = await request(backend!.server).get('/api/kubeyard/clusters');
@@ -225,6 +226,18 @@ describe('cost collection on the embedded fleet', () => {
     expect(days).toBeCloseTo(want, 6);
   });
 
+  it('answers a day older than the hourly retention from daily rollups, and refuses hours there', async () => {
+    const day = Math.floor(start / (24 * HOUR)) * 24 * HOUR;
+    const res = await get({ from: new Date(day).toISOString().slice(0, 10), to: new Date(day + 24 * HOUR).toISOString().slice(0, 10), groupBy: 'cluster', step: 'total' });
+    expect(res.status).toBe(200);
+    const want = [...expected.byHour].filter(([h]) => h >= day && h < day + 24 * HOUR).reduce((s, [, v]) => s + v, 0);
+    expect(want).toBeGreaterThan(0);
+    expect(res.body.totals.totalCost).toBeCloseTo(want, 6);
+    const hours = await get({ from: new Date(day + HOUR).toISOString(), to: new Date(day + 24 * HOUR).toISOString().slice(0, 10), groupBy: 'cluster' });
+    expect(hours.status).toBe(400);
+    expect(hours.body.fields).toEqual([{ field: 'from', message: expect.stringContaining('hourly detail is kept 7 days') }]);
+  });
+
   it('reports the outage as a gap and the source state per cluster', async () => {
     const res = await get({ from, to, groupBy: 'cluster' });
     const report = res.body as CostReport;
@@ -265,6 +278,11 @@ describe('cost collection on the embedded fleet', () => {
     const team = await get({ from, to, groupBy: 'owner', step: 'total', entityRef: 'group:default/team-search' });
     expect(team.body.groups.map((g: any) => g.name)).toEqual(['group:default/team-search']);
     expect(team.body.budgets.map((b: any) => [b.key, b.source, b.status])).toEqual([['group:default/team-search', 'config', 'ok']]);
+    // One cluster's month-to-date would understate a budget: none are shown.
+    const oneCluster = await get({ from, to, groupBy: 'owner', step: 'total', cluster: 'alpha' });
+    expect(oneCluster.status).toBe(200);
+    expect(oneCluster.body.budgets).toEqual([]);
+    expect(oneCluster.body.findings.filter((f: any) => f.id.startsWith('cost.budget.'))).toEqual([]);
   });
 
   it('exports the same report as FOCUS CSV', async () => {
@@ -285,5 +303,25 @@ describe('cost collection on the embedded fleet', () => {
     const wrongKind = await get({ from, to, entityRef: 'user:default/alice' });
     expect(wrongKind.status).toBe(404);
     expect((await get({ from: to, to: from })).status).toBe(400);
+  });
+
+  // Last: the clusters' clocks part ways here (without metrics the sample time is the backend's).
+  it('charges a cluster without metrics.k8s.io at its requests with a warning, and shows raw errors to the platform only', async () => {
+    const before = (await get({ from, to, groupBy: 'cluster' })).body as CostReport;
+    sim.faults.set('alpha', { errorStatus: 404, pathPattern: '^/apis/metrics\\.k8s\\.io' });
+    sim.faults.set('beta', { errorStatus: 500, pathPattern: '^/apis/metrics\\.k8s\\.io' });
+    await sim.clock.advance(INTERVAL);
+    await scheduler.triggerTask(COST_COLLECTION_TASK);
+    sim.faults.clear('alpha');
+    sim.faults.clear('beta');
+    const report = (await get({ from, to, groupBy: 'cluster' })).body as CostReport;
+    const alpha = report.sources.find(s => s.cluster === 'alpha')!;
+    expect(alpha.warning).toMatch(/^metrics\.k8s\.io not served \(HTTP 404.*\): usage counted as requests$/);
+    expect(alpha.error).toBeUndefined();
+    expect(alpha.lastSampleAt! > before.sources.find(s => s.cluster === 'alpha')!.lastSampleAt!).toBe(true);
+    const beta = report.sources.find(s => s.cluster === 'beta')!;
+    expect(beta.error).toMatch(/HTTP 500/);
+    const member = (await get({ from, to, groupBy: 'cluster' }, ALICE)).body as CostReport;
+    expect(member.sources.find(s => s.cluster === 'beta')!.error).toBe('collection failing');
   });
 });

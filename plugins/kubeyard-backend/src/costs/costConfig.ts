@@ -2,6 +2,7 @@
  * `kubeyard.costs` configuration, read and checked once at start: a wrong price list stops
  * the backend with the field at fault rather than charging wrong numbers.
  */
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import type { Config } from '@backstage/config';
 import { isIsoCurrency, parsePriceList, type PriceChange } from '@kubeyard/backstage-plugin-kubeyard-common';
 import type { CostSourceKind } from './CostStore';
@@ -60,6 +61,15 @@ function positive(config: Config, key: string): number | undefined {
   return value;
 }
 
+/** A budget's group as costs store owners: `team-a` is `group:default/team-a`, lower case. */
+function groupRef(value: string, key: string): string {
+  try {
+    return stringifyEntityRef(parseEntityRef(value, { defaultKind: 'group', defaultNamespace: 'default' })).toLowerCase();
+  } catch {
+    throw new Error(`${key}: "${value}" is not a Group ref; expected e.g. group:default/team-payments or team-payments`);
+  }
+}
+
 /** Reads `kubeyard.costs`. Throws with the offending key when a value is wrong. */
 export function readCostConfig(root: Config): CostConfig {
   const config = root.getOptionalConfig('kubeyard.costs');
@@ -72,6 +82,9 @@ export function readCostConfig(root: Config): CostConfig {
   const prices = parsePriceList(config.getOptional('prices'));
   if (!prices.success) throw new Error(`invalid cost prices: ${prices.errors.map(e => `${e.field}: ${e.message}`).join('; ')}`);
   const hourlyRetentionDays = positive(config, 'hourlyRetentionDays') ?? 14;
+  if (hourlyRetentionDays < 2) {
+    throw new Error(`kubeyard.costs.hourlyRetentionDays must be at least 2, got ${hourlyRetentionDays}: reports of up to two days and the waste findings read hourly rows`);
+  }
   const dailyRetentionDays = positive(config, 'retentionDays') ?? 400;
   if (hourlyRetentionDays > dailyRetentionDays) {
     throw new Error(`kubeyard.costs.hourlyRetentionDays (${hourlyRetentionDays}) must not exceed kubeyard.costs.retentionDays (${dailyRetentionDays}): reports read daily rollups once hours are gone`);
@@ -89,11 +102,17 @@ export function readCostConfig(root: Config): CostConfig {
   const groupBudgets = (config.getOptionalConfigArray('budgets.groups') ?? []).map((entry, index) => {
     const monthlyBudget = entry.getNumber('monthlyBudget');
     if (!(monthlyBudget > 0)) throw new Error(`kubeyard.costs.budgets.groups.${index}.monthlyBudget must be more than 0, got ${monthlyBudget}`);
-    return { group: entry.getString('group').toLowerCase(), monthlyBudget };
+    return { group: groupRef(entry.getString('group'), `kubeyard.costs.budgets.groups.${index}.group`), monthlyBudget };
   });
+  const maxGapMs = (positive(config, 'maxGapMinutes') ?? (2 * interval) / MINUTE) * MINUTE;
+  if (maxGapMs < interval) {
+    throw new Error(
+      `kubeyard.costs.maxGapMinutes (${maxGapMs / MINUTE}) must be at least kubeyard.costs.sampleIntervalMinutes (${interval / MINUTE}): otherwise every sample would record part of its own interval as a gap`,
+    );
+  }
   return {
     sampleIntervalMs: interval,
-    maxGapMs: (positive(config, 'maxGapMinutes') ?? (2 * interval) / MINUTE) * MINUTE,
+    maxGapMs,
     currency,
     idle,
     prices: prices.prices,

@@ -25,6 +25,7 @@ import { CostStore } from './CostStore';
 import { attributionLoader } from './loadAttribution';
 import { ModelCostSource } from './ModelCostSource';
 import { OpenCostSource } from './OpenCostSource';
+import { hourlyRetentionStart } from './readCostRows';
 
 const DAY = 86_400_000;
 
@@ -80,7 +81,7 @@ export async function createCostFeature(options: CostFeatureOptions): Promise<ex
   const { config, database, fleet, registry, auth, httpAuth, permissions, permissionsRegistry, scheduler, logger } = options;
   const costConfig = readCostConfig(config);
   const store = await CostStore.create(database);
-  const catalog = new CostCatalog(options.catalog, auth);
+  const catalog = new CostCatalog(options.catalog, auth, logger);
   const tenantRecords = async () => registry.listTenants();
   const collector = createCostCollector({
     costConfig,
@@ -100,8 +101,9 @@ export async function createCostFeature(options: CostFeatureOptions): Promise<ex
     fn: async () => {
       await collector.collectOnce();
       const now = Date.now();
+      // The same cut-off reports read hourly rows from (readCostRows).
       await store.prune(
-        new Date(now - costConfig.hourlyRetentionDays * DAY).toISOString().slice(0, 13) + ':00:00.000Z',
+        new Date(hourlyRetentionStart(now, costConfig.hourlyRetentionDays)).toISOString(),
         new Date(now - costConfig.dailyRetentionDays * DAY).toISOString().slice(0, 10),
       );
     },
@@ -116,7 +118,6 @@ export async function createCostFeature(options: CostFeatureOptions): Promise<ex
       clusters: () => fleet.clusters().map(c => c.name),
       tenants: async () => (await tenantRecords()).map(t => ({ name: t.name, owner: t.owner, monthlyBudget: t.spec.monthlyBudget })),
     },
-    catalog,
     authorizer: new CostAuthorizer(permissions, permissionsRegistry),
     httpAuth,
   });

@@ -3,8 +3,9 @@
  * are cost rows seen by their owner. Policies answer with a conditional decision built with
  * `costConditions.isCostOwner({ claims })` (members see their groups' costs) or ALLOW (the
  * platform team sees everything, unallocated and idle included). The condition becomes a
- * filter on the rows' owner column, applied in the query: rows of other owners never leave
- * the database.
+ * filter on the rows' owner column: applied in the query when idle is kept apart, and in
+ * memory after idle is shared (`idle: share` needs every namespace of a cluster). Either way
+ * rows of other owners never leave the backend.
  */
 import type { BackstageCredentials, PermissionsRegistryService, PermissionsService } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';

@@ -3,7 +3,9 @@
  * needs), shares idle, aggregates in OpenCost's vocabulary, and adds budgets, findings,
  * sources and gaps. The caller's scope (owners) and the query's filters are applied in the
  * query when idle is kept apart; when idle is shared they are applied after sharing (the
- * shares depend on every namespace of a cluster), still inside the backend.
+ * shares depend on every namespace of a cluster), still inside the backend. Budgets are the
+ * current UTC month's, left out when the report is narrowed below an owner or tenant (cluster,
+ * namespace, workload) since their month-to-date would only count part of the spend.
  */
 import {
   aggregateCosts,
@@ -24,7 +26,8 @@ import type { CostConfig } from './costConfig';
 import type { CostScope } from './costPermissions';
 import { KEY_COLUMNS, type KeyColumn } from './costRows';
 import type { CostStore } from './CostStore';
-import { readCostRows } from './readCostRows';
+import { hourlyDetailProblems, hourlyRetentionStart, readCostRows } from './readCostRows';
+import { RequestValidationError } from '../tenants/routeHelpers';
 
 const HOUR = 3_600_000;
 /** Hours of history the waste rule looks at (it needs 6 consecutive ones). */
@@ -46,7 +49,7 @@ export type CostFilters = Partial<Record<KeyColumn, string[]>>;
 export interface CostReportSources {
   store: CostStore;
   config: CostConfig;
-  catalog?: CostCatalog;
+  catalog: CostCatalog;
   tenants(): Promise<BudgetTenant[]>;
   /** The configured clusters. */
   clusters(): string[];
@@ -108,7 +111,11 @@ export async function buildCostReport(sources: CostReportSources, request: CostR
   const { query, fromMs, toMs, filters, scope } = request;
   const share = config.idle === 'share';
   const window = { start: fromMs, end: toMs };
-  const read = (selection: RowSelection, from: number, to: number) => readCostRows(store, { fromMs: from, toMs: to, keep: selection.keep, where: selection.where });
+  const hourlyFromMs = hourlyRetentionStart((sources.now?.() ?? new Date()).getTime(), config.hourlyRetentionDays);
+  const problems = hourlyDetailProblems({ fromMs, toMs }, hourlyFromMs, config.hourlyRetentionDays);
+  if (problems.length > 0) throw new RequestValidationError(problems, 'the cost query');
+  const read = (selection: Pick<RowSelection, 'keep' | 'where'>, from: number, to: number) =>
+    readCostRows(store, { fromMs: from, toMs: to, hourlyFromMs, keep: selection.keep, where: selection.where });
 
   const states = await store.clusterStates();
   const latest = Math.max(...states.map(s => (s.sampledAt ? Date.parse(s.sampledAt) : 0)), 0);
@@ -121,8 +128,8 @@ export async function buildCostReport(sources: CostReportSources, request: CostR
   const rows = await read(main, fromMs, toMs);
   const groupRefs = query.groupBy === 'owner' ? new Set(rows.map(r => r.owner).filter((o): o is string => Boolean(o))) : new Set<string>();
   const [groups, annotated, tenants] = await Promise.all([
-    sources.catalog?.groups(groupRefs).catch(() => new Map<string, CostGroup>()) ?? new Map<string, CostGroup>(),
-    sources.catalog?.groupsWithBudgets().catch(() => []) ?? [],
+    sources.catalog.groups(groupRefs).catch(() => new Map<string, CostGroup>()),
+    sources.catalog.groupsWithBudgets().catch(() => []),
     sources.tenants(),
   ]);
   const label = (key: string) => groups.get(key)?.title ?? defaultCostLabel(key);
@@ -131,20 +138,20 @@ export async function buildCostReport(sources: CostReportSources, request: CostR
   const ownerVisible = (owner: string) =>
     (scope.all || ('owners' in scope ? scope.owners.includes(owner.toLowerCase()) : scope.allows(owner.toLowerCase()))) &&
     (!filters.owner || filters.owner.includes(owner.toLowerCase()));
-  const narrowedTo = filters.workload || filters.namespace;
+  const narrowedTo = filters.workload || filters.namespace || filters.cluster;
   const budgets = narrowedTo
-    ? []
+    ? { budgets: [], findings: [] }
     : await costBudgets({
         config,
         tenants,
         annotatedGroups: [...annotated, ...groups.values()],
         asOf,
-        readMonthRows: (from, to) => readCostRows(store, { fromMs: from, toMs: to, keep: ['cluster', 'tenant', 'owner'], where: filters.cluster ? { cluster: filters.cluster } : {} }),
+        readMonthRows: (from, to) => read({ keep: ['cluster', 'tenant', 'owner'], where: {} }, from, to),
         visibleTenant: t => ownerVisible(t.owner) && (!filters.tenant || filters.tenant.includes(t.name)),
         visibleGroup: ref => ownerVisible(ref) && !filters.tenant,
       });
 
-  const findings: Finding[] = [...budgetFindings(budgets, config.currency)];
+  const findings: Finding[] = [...budgetFindings(budgets.budgets, config.currency), ...budgets.findings];
   if (config.dailyThreshold !== undefined && query.step === 'day') {
     let series = aggregated.series;
     if (query.groupBy !== 'tenant') {
@@ -167,7 +174,9 @@ export async function buildCostReport(sources: CostReportSources, request: CostR
       cluster,
       source: config.clusters[cluster]?.source ?? 'model',
       ...(state?.sampledAt ? { lastSampleAt: state.sampledAt } : {}),
-      ...(state?.error ? { error: state.error } : {}),
+      // Raw errors name hosts and credentials' failures: only the platform (scope all) sees them.
+      ...(state?.error ? { error: scope.all ? state.error : 'collection failing' } : {}),
+      ...(state?.warning ? { warning: state.warning } : {}),
     };
   });
 
@@ -178,7 +187,7 @@ export async function buildCostReport(sources: CostReportSources, request: CostR
     totals: aggregated.totals,
     groups: aggregated.groups,
     series: aggregated.series,
-    budgets,
+    budgets: budgets.budgets,
     findings,
     sources: sourceStatuses,
     gaps: await store.gaps(new Date(fromMs).toISOString(), new Date(toMs).toISOString(), filters.cluster),

@@ -8,7 +8,6 @@ import { focusCsv, parseCostQuery, type CostReport } from '@kubeyard/backstage-p
 import type express from 'express';
 import Router from 'express-promise-router';
 import { fieldErrorHandler, RequestValidationError } from '../tenants/routeHelpers';
-import type { CostCatalog } from './costCatalog';
 import type { CostAuthorizer } from './costPermissions';
 import { buildCostReport, type CostReportSources } from './costReport';
 import { combineFilters, entityFilters, queryFilters } from './entityFilters';
@@ -16,13 +15,12 @@ import { combineFilters, entityFilters, queryFilters } from './entityFilters';
 /** Dependencies of {@link createCostRouter}. */
 export interface CostRouterOptions {
   sources: CostReportSources;
-  catalog: CostCatalog;
   authorizer: CostAuthorizer;
   httpAuth: HttpAuthService;
 }
 
 /** The cost router. */
-export function createCostRouter({ sources, catalog, authorizer, httpAuth }: CostRouterOptions): express.Router {
+export function createCostRouter({ sources, authorizer, httpAuth }: CostRouterOptions): express.Router {
   const router = Router();
 
   const report = async (req: express.Request): Promise<CostReport> => {
@@ -30,7 +28,7 @@ export function createCostRouter({ sources, catalog, authorizer, httpAuth }: Cos
     if (!parsed.success) throw new RequestValidationError(parsed.errors, 'the cost query');
     const credentials = await httpAuth.credentials(req);
     const scope = await authorizer.scope(credentials);
-    const entity = parsed.query.entityRef ? await entityFilters(parsed.query.entityRef, catalog, credentials) : {};
+    const entity = parsed.query.entityRef ? await entityFilters(parsed.query.entityRef, sources.catalog, credentials) : {};
     return buildCostReport(sources, {
       query: parsed.query,
       fromMs: parsed.window.start,

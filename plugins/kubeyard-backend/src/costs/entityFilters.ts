@@ -6,11 +6,11 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
-import { KUBEYARD_LABELS, type CostReport } from '@kubeyard/backstage-plugin-kubeyard-common';
+import { KUBERNETES_ID_ANNOTATION, type CostReport } from '@kubeyard/backstage-plugin-kubeyard-common';
+import { tenantEntityName } from '../ownership/tenantEntityName';
 import { RequestValidationError } from '../tenants/routeHelpers';
 import type { CostCatalog } from './costCatalog';
 import type { CostFilters } from './costReport';
-import { KUBERNETES_ID_LABEL } from './modelSample';
 
 /** The filters of an entity. */
 export async function entityFilters(entityRef: string, catalog: CostCatalog, credentials: BackstageCredentials): Promise<CostFilters> {
@@ -19,12 +19,12 @@ export async function entityFilters(entityRef: string, catalog: CostCatalog, cre
   const kind = entity.kind.toLowerCase();
   if (kind === 'group') return { owner: [stringifyEntityRef(entity).toLowerCase()] };
   if (kind === 'component') {
-    const id = entity.metadata.annotations?.[KUBERNETES_ID_LABEL];
-    if (!id) throw new RequestValidationError([{ field: 'entityRef', message: `${entityRef} has no ${KUBERNETES_ID_LABEL} annotation, so no pods are linked to it` }], 'query parameter entityRef');
+    const id = entity.metadata.annotations?.[KUBERNETES_ID_ANNOTATION];
+    if (!id) throw new RequestValidationError([{ field: 'entityRef', message: `${entityRef} has no ${KUBERNETES_ID_ANNOTATION} annotation, so no pods are linked to it` }], 'query parameter entityRef');
     return { workload: [id] };
   }
   if (kind === 'resource' && entity.spec?.type === 'kubernetes-tenant') {
-    return { tenant: [entity.metadata.annotations?.[KUBEYARD_LABELS.tenant] ?? entity.metadata.name] };
+    return { tenant: [tenantEntityName(entity)] };
   }
   throw new RequestValidationError(
     [{ field: 'entityRef', message: `${entityRef} is a ${entity.kind}${entity.spec?.type ? ` of type ${entity.spec.type}` : ''}; costs can be narrowed to a Group, a Component or a Resource of type kubernetes-tenant` }],

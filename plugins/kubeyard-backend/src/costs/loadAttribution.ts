@@ -6,7 +6,8 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { NamespaceAttribution, NamespaceInfo } from '@kubeyard/backstage-plugin-kubeyard-common';
 import type { ClusterSnapshot } from '../fleet';
 import type { CostGroup, CostGroupReader } from './costCatalog';
-import { attributeNamespaces, labelledOwner, type AttributionTenant } from './namespaceAttribution';
+import { labelledOwners } from '../ownership/ownershipFindings';
+import { attributeNamespaces, type AttributionTenant } from './namespaceAttribution';
 import type { ClusterAttribution } from './types';
 
 /** Where attribution comes from. */
@@ -22,13 +23,7 @@ export function attributionLoader(sources: AttributionSources): () => Promise<Cl
   return async () => {
     const snapshots = sources.snapshots();
     const tenants = new Map((await sources.tenants()).map(t => [t.name, t]));
-    const owners = new Set<string>([...tenants.values()].map(t => t.owner.toLowerCase()));
-    for (const snapshot of snapshots) {
-      for (const ns of snapshot.list<NamespaceInfo>('namespaces')) {
-        const owner = labelledOwner(ns);
-        if (owner) owners.add(owner);
-      }
-    }
+    const owners = new Set<string>([...[...tenants.values()].map(t => t.owner.toLowerCase()), ...labelledOwners(snapshots)]);
     let groups = new Map<string, CostGroup>();
     try {
       if (sources.catalog) groups = await sources.catalog.groups(owners);
@@ -38,7 +33,8 @@ export function attributionLoader(sources: AttributionSources): () => Promise<Cl
     }
     const byCluster = new Map<string, Map<string, NamespaceAttribution>>();
     for (const snapshot of snapshots) {
-      byCluster.set(snapshot.name, attributeNamespaces(snapshot.list<NamespaceInfo>('namespaces'), tenants, groups));
+      const problem = (message: string) => sources.logger?.warn(`cost attribution on ${snapshot.name}: ${message}`);
+      byCluster.set(snapshot.name, attributeNamespaces(snapshot.list<NamespaceInfo>('namespaces'), tenants, groups, problem));
     }
     return (cluster, namespace) => byCluster.get(cluster)?.get(namespace);
   };

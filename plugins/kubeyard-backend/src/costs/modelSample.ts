@@ -10,6 +10,7 @@
  */
 import {
   holdsResources,
+  KUBERNETES_ID_ANNOTATION,
   podRequests,
   type ClusterCostSample,
   type NodeInfo,
@@ -19,9 +20,6 @@ import {
 import type { ClusterSnapshot } from '../fleet';
 import type { PodMetricsReading } from './podMetrics';
 import type { PersistentVolumeClaimInfo } from './watchedTypes';
-
-/** The pod label that links a pod to its catalog Component. */
-export const KUBERNETES_ID_LABEL = 'backstage.io/kubernetes-id';
 
 /** The label vcluster puts on the nodes it shows inside a virtual cluster. */
 export const VCLUSTER_FAKE_NODE_LABEL = 'vcluster.loft.sh/fake-node';
@@ -39,7 +37,7 @@ export function modelSample(snapshot: ClusterSnapshot, metrics: PodMetricsReadin
     pods.push({
       namespace: pod.namespace,
       pod: pod.name,
-      workload: pod.labels[KUBERNETES_ID_LABEL] ?? '',
+      workload: pod.labels[KUBERNETES_ID_ANNOTATION] ?? '',
       cpuRequestCores: requests.cpuCores,
       ramRequestBytes: requests.memoryBytes,
       ...(usage ? { cpuUsageCores: usage.cpuCores, ramUsageBytes: usage.ramBytes } : {}),

@@ -1,10 +1,12 @@
 /*
  * One LIST of metrics.k8s.io/v1beta1 PodMetrics per cluster and sample (what metrics-server
- * serves; `kubectl top pods -A` reads the same).
+ * serves; `kubectl top pods -A` reads the same). A cluster without metrics-server answers 404
+ * (API group not registered) or 503 (APIService unavailable): its pods are still charged, with
+ * usage counted as requests, and the reading says why.
  */
 import { CustomObjectsApi } from '@kubernetes/client-node';
 import { tryParseQuantity } from '@kubeyard/backstage-plugin-kubeyard-common';
-import { kubeConfigFor, withTimeout, type ClusterConnection } from '../fleet';
+import { describeError, kubeConfigFor, withTimeout, type ClusterConnection } from '../fleet';
 
 /** Usage of one pod, summed over its containers. */
 export interface PodUsage {
@@ -18,7 +20,12 @@ export interface PodMetricsReading {
   timestamp?: string;
   /** By `namespace/name`. */
   pods: Map<string, PodUsage>;
+  /** Set when metrics.k8s.io is not served (the reason, e.g. `HTTP 404`): `pods` is empty. */
+  notServed?: string;
 }
+
+/** Statuses with which the API server says metrics.k8s.io is not there (rather than failing). */
+const NOT_SERVED = new Set([404, 503]);
 
 interface PodMetricsItem {
   metadata?: { name?: string; namespace?: string };
@@ -29,11 +36,14 @@ interface PodMetricsItem {
 /** Lists every pod's usage on a cluster. Rejects when the metrics API does not answer. */
 export async function listPodMetrics(connection: ClusterConnection, timeoutMs: number): Promise<PodMetricsReading> {
   const api = kubeConfigFor(connection).makeApiClient(CustomObjectsApi);
-  const list = (await withTimeout(
-    api.listClusterCustomObject({ group: 'metrics.k8s.io', version: 'v1beta1', plural: 'pods' }),
-    timeoutMs,
-    'LIST metrics.k8s.io/v1beta1 pods',
-  )) as { items?: PodMetricsItem[] };
+  let list: { items?: PodMetricsItem[] };
+  try {
+    list = await withTimeout(api.listClusterCustomObject({ group: 'metrics.k8s.io', version: 'v1beta1', plural: 'pods' }), timeoutMs, 'LIST metrics.k8s.io/v1beta1 pods');
+  } catch (error) {
+    const status = (error as { code?: unknown })?.code;
+    if (typeof status === 'number' && NOT_SERVED.has(status)) return { pods: new Map(), notServed: describeError(error) };
+    throw error;
+  }
   const pods = new Map<string, PodUsage>();
   let newest: number | undefined;
   for (const item of list.items ?? []) {

@@ -7,6 +7,8 @@ export interface CollectedCosts {
   /** The new watermark (unchanged when there was nothing new to record). */
   watermark: string;
   gap?: CostGap;
+  /** What the sample had to do without (shown with the cluster's source status). */
+  warning?: string;
 }
 
 /** Namespace attribution of one cluster at collection time. */

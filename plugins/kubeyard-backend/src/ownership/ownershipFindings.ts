@@ -38,14 +38,19 @@ export interface OwnershipSources {
   catalogTenantOwners: Map<string, string>;
 }
 
+/** The owner a namespace's `kubeyard.io/owner` label names (decoded, lower case), or undefined. */
+export function labelledOwner(namespace: NamespaceInfo): string | undefined {
+  const value = namespace.labels[KUBEYARD_LABELS.owner];
+  return value ? decodeEntityRefLabel(value)?.toLowerCase() : undefined;
+}
+
 /** The owner refs the namespaces' labels name (to look up in the catalog). */
 export function labelledOwners(snapshots: ClusterSnapshot[]): string[] {
   const refs = new Set<string>();
   for (const snapshot of snapshots) {
     for (const ns of snapshot.list<NamespaceInfo>('namespaces')) {
-      const value = ns.labels[KUBEYARD_LABELS.owner];
-      const ref = value ? decodeEntityRefLabel(value) : undefined;
-      if (ref) refs.add(ref.toLowerCase());
+      const ref = labelledOwner(ns);
+      if (ref) refs.add(ref);
     }
   }
   return [...refs];

@@ -16,6 +16,7 @@ import {
 import type express from 'express';
 import Router from 'express-promise-router';
 import type { FleetIndex } from '../fleet';
+import { tenantEntityName } from './tenantEntityName';
 import type { TenantAuthorizer } from '../tenants/tenantPermissions';
 import type { TenantRegistry } from '../tenants/TenantRegistry';
 import { labelledOwners, ownershipFindings } from './ownershipFindings';
@@ -52,8 +53,7 @@ export function createOwnershipRouter({ fleet, registry, catalog, httpAuth, auth
     for (const entity of tenantEntities) {
       const owner = entity.spec?.owner;
       if (typeof owner !== 'string') continue;
-      const name = entity.metadata.annotations?.[KUBEYARD_LABELS.tenant] ?? entity.metadata.name;
-      catalogTenantOwners.set(name, owner.includes(':') ? owner : `group:${entity.metadata.namespace ?? 'default'}/${owner}`);
+      catalogTenantOwners.set(tenantEntityName(entity), owner.includes(':') ? owner : `group:${entity.metadata.namespace ?? 'default'}/${owner}`);
     }
     let findings = ownershipFindings({
       snapshots,

@@ -3,6 +3,7 @@ import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { KUBERNETES_ID_ANNOTATION } from '@kubeyard/backstage-plugin-kubeyard-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { addBackupRoutes } from '../backups';
@@ -10,8 +11,6 @@ import { ClusterEvaluator, clusterDetail, clusterSummary } from '../clusters/clu
 import { federationView } from '../federation/federationView';
 import type { FleetIndex } from '../fleet';
 import { entityWorkloads } from '../workloads/entityWorkloads';
-
-const KUBERNETES_ID = 'backstage.io/kubernetes-id';
 
 /** Dependencies of {@link createRouter}. */
 export interface RouterOptions {
@@ -65,12 +64,12 @@ export async function createRouter({ fleet, catalog, httpAuth, routers = [] }: R
     const credentials = await httpAuth.credentials(req);
     const { items } = await catalog.getEntities(
       {
-        filter: { [`metadata.annotations.${KUBERNETES_ID}`]: CATALOG_FILTER_EXISTS },
-        fields: ['kind', 'metadata.namespace', 'metadata.name', `metadata.annotations.${KUBERNETES_ID}`],
+        filter: { [`metadata.annotations.${KUBERNETES_ID_ANNOTATION}`]: CATALOG_FILTER_EXISTS },
+        fields: ['kind', 'metadata.namespace', 'metadata.name', `metadata.annotations.${KUBERNETES_ID_ANNOTATION}`],
       },
       { credentials },
     );
-    const byKubernetesId = new Map(items.map(entity => [entity.metadata.annotations?.[KUBERNETES_ID], stringifyEntityRef(entity)]));
+    const byKubernetesId = new Map(items.map(entity => [entity.metadata.annotations?.[KUBERNETES_ID_ANNOTATION], stringifyEntityRef(entity)]));
     res.json(federationView(fleet.clusters(), id => byKubernetesId.get(id)));
   });
 

@@ -93,7 +93,6 @@ export const kubeyardPlugin = createBackendPlugin({
             pollIntervalMs: seconds('backups.pollIntervalSeconds', DEFAULT_RESTORE_DRILL_TIMINGS.pollIntervalMs),
             restoreTimeoutMs: seconds('backups.restoreTimeoutSeconds', DEFAULT_RESTORE_DRILL_TIMINGS.restoreTimeoutMs),
             podsReadyTimeoutMs: seconds('backups.podsReadyTimeoutSeconds', DEFAULT_RESTORE_DRILL_TIMINGS.podsReadyTimeoutMs),
-            namespaceDeletionTimeoutMs: options.namespaceDeletionTimeoutMs,
           },
         });
 

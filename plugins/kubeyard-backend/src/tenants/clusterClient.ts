@@ -152,15 +152,28 @@ export class TenantClusterClient {
     );
   }
 
-  /** Deletes an object (dependents in the background); true when it was there, false when already gone. */
-  async delete(obj: ObjectRef, signal?: AbortSignal): Promise<boolean> {
+  /**
+   * Deletes an object (dependents in the background); true when it was there, false when already
+   * gone. With `preconditions` the API server deletes only that very object (409 otherwise).
+   */
+  async delete(obj: ObjectRef, signal?: AbortSignal, preconditions?: { uid?: string; resourceVersion?: string }): Promise<boolean> {
+    const body = preconditions ? { apiVersion: 'v1', kind: 'DeleteOptions', preconditions } : undefined;
     try {
-      await this.call(`delete ${describeRef(obj)}`, () => this.rest.request('DELETE', objectPath(obj), { query: { propagationPolicy: 'Background' } }), signal);
+      await this.call(`delete ${describeRef(obj)}`, () => this.rest.request('DELETE', objectPath(obj), { query: { propagationPolicy: 'Background' }, body }), signal);
       return true;
     } catch (error) {
       if (httpStatusOf(error) === 404) return false;
       throw error;
     }
+  }
+
+  /**
+   * The cluster's clock now, from the Date header of its latest answer (undefined before the
+   * first): deadlines measured from timestamps the cluster wrote are compared against it.
+   */
+  clusterNow(): Date | undefined {
+    const offset = this.rest.clockOffsetMs;
+    return offset === undefined ? undefined : new Date(Date.now() + offset);
   }
 
   /** Reads an object; undefined when it does not exist. */

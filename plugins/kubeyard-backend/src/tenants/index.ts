@@ -19,5 +19,5 @@ export { DEFAULT_TENANT_OPERATION_OPTIONS } from './types';
 export type { TenantOperationOptions, TenantOperationContext } from './types';
 export { RequestValidationError, audited, booleanQuery, fieldErrorHandler } from './routeHelpers';
 export { waitForDeletion } from './waitForDeletion';
-export { describeKubeError, httpStatusOf } from './clusterClient';
+export { describeKubeError, httpStatusOf, isUncertain } from './clusterClient';
 export { diffObjects } from './objectDiff';

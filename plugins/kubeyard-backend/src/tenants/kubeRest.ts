@@ -63,6 +63,8 @@ export function objectPath(obj: { apiVersion?: string; kind?: string; metadata?:
 /** JSON requests against one API server, authenticated as the KubeConfig's current user. */
 export class KubeRestClient {
   private options?: Promise<{ base: URL; headers: Record<string, string>; agent: http.Agent }>;
+  /** The API server's clock minus ours, from the Date header of its latest answer (1 s resolution). */
+  clockOffsetMs?: number;
 
   constructor(private readonly kc: KubeConfig) {}
 
@@ -111,6 +113,9 @@ export class KubeRestClient {
           res.on('data', chunk => chunks.push(chunk));
           res.on('error', reject);
           res.on('end', () => {
+            const serverTime = Date.parse(res.headers.date ?? '');
+            // The header has whole seconds: half a second is the expected truncation.
+            if (!Number.isNaN(serverTime)) this.clockOffsetMs = serverTime + 500 - Date.now();
             const text = Buffer.concat(chunks).toString('utf8');
             let body: any = text;
             try {

@@ -2,6 +2,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   evaluateWorkloadHa,
+  KUBERNETES_ID_ANNOTATION,
   LabelSelectorError,
   matchesLabelSelector,
   matchesRequirements,
@@ -25,10 +26,10 @@ const WORKLOAD_TYPES = ['deployments', 'statefulsets', 'daemonsets'] as const;
  */
 export function workloadSelectorOf(entity: Entity): EntityWorkloadsResponse['selector'] {
   const annotations = entity.metadata.annotations ?? {};
-  const kubernetesId = annotations['backstage.io/kubernetes-id'];
+  const kubernetesId = annotations[KUBERNETES_ID_ANNOTATION];
   const labelSelector =
     annotations['backstage.io/kubernetes-label-selector'] ??
-    (kubernetesId ? `backstage.io/kubernetes-id=${kubernetesId}` : undefined);
+    (kubernetesId ? `${KUBERNETES_ID_ANNOTATION}=${kubernetesId}` : undefined);
   return { kubernetesId, labelSelector, namespace: annotations['backstage.io/kubernetes-namespace'] };
 }
 

@@ -80,8 +80,10 @@ export interface CostSourceStatus {
   cluster: string;
   source: 'model' | 'opencost';
   lastSampleAt?: string;
-  /** The last collection error, when the latest attempt failed. */
+  /** The last collection error, when the latest attempt failed (details only for callers who may read every cost). */
   error?: string;
+  /** What the latest recorded sample had to do without, e.g. metrics.k8s.io not served: usage counted as requests. */
+  warning?: string;
 }
 
 /** A stretch of time a cluster was not sampled (collector down, cluster unreachable). */

@@ -40,12 +40,15 @@ export {
   DEFAULT_DRILL_CADENCE_MS,
   DRILL_CADENCE_ANNOTATION,
   RESTORE_DRILL_LABEL,
+  isKubeyardRestoreDrill,
   isRestoreDrill,
   restoredScheduleOf,
 } from './restoreDrills';
 export {
   RESTORE_DRILL_ANNOTATIONS,
+  RESTORE_DRILL_CLEANUP_PENDING,
   RESTORE_DRILL_NAMESPACE_LABEL,
+  RESTORE_DRILL_RESTORE_LABEL,
   restoreDrillAnnotations,
   restoreDrillRecordOf,
 } from './restoreDrillRecord';

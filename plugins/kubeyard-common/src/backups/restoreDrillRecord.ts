@@ -28,10 +28,25 @@ export const RESTORE_DRILL_ANNOTATIONS = {
   recordedAt: 'kubeyard.io/restore-drill-recorded-at',
   /** Who asked for the drill. */
   requestedBy: 'kubeyard.io/restore-drill-requested-by',
+  /** `true` when the Restore had not reached a final phase within the drill's time limit. */
+  timedOut: 'kubeyard.io/restore-drill-timed-out',
 } as const;
 
-/** The label naming the namespace a drill restores (the source, not `<ns>-restored`). */
+/**
+ * The label naming the namespace a drill restores (the source, not `<ns>-restored`): on the
+ * drill's Restore and on the `<ns>-restored` namespace Kubeyard creates for it.
+ */
 export const RESTORE_DRILL_NAMESPACE_LABEL = 'kubeyard.io/restore-drill-namespace';
+
+/**
+ * The label naming the Restore a `<ns>-restored` namespace was created for. Kubeyard deletes
+ * a drill namespace only when it carries this label with the drill's own Restore name (Velero
+ * puts no label of its own on a namespace it creates for a namespaceMapping).
+ */
+export const RESTORE_DRILL_RESTORE_LABEL = 'kubeyard.io/restore-drill-restore';
+
+/** What a drill's cleanup is while a timed-out Restore has not reached a final phase. */
+export const RESTORE_DRILL_CLEANUP_PENDING = 'pending: the Restore had not finished; the namespace is removed once it has';
 
 /** A recorded drill result. */
 export interface RestoreDrillRecord {
@@ -42,6 +57,8 @@ export interface RestoreDrillRecord {
   tier?: number;
   tierRtoMs?: number;
   compliant: boolean;
+  /** The Restore had not reached a final phase within the drill's time limit. */
+  timedOut?: boolean;
   cleanup?: string;
   recordedAt: string;
 }
@@ -64,6 +81,7 @@ export function restoreDrillRecordOf(restore: Pick<VeleroRestore, 'metadata'>): 
   if (pods) record.podsReady = { ready: Number(pods[1]), total: Number(pods[2]) };
   if (tier !== undefined) record.tier = tier;
   if (tierRtoMs !== undefined) record.tierRtoMs = tierRtoMs;
+  if (a[RESTORE_DRILL_ANNOTATIONS.timedOut] === 'true') record.timedOut = true;
   if (a[RESTORE_DRILL_ANNOTATIONS.cleanup]) record.cleanup = a[RESTORE_DRILL_ANNOTATIONS.cleanup];
   return record;
 }
@@ -79,6 +97,7 @@ export function restoreDrillAnnotations(record: RestoreDrillRecord): Record<stri
   if (record.podsReady) out[RESTORE_DRILL_ANNOTATIONS.podsReady] = `${record.podsReady.ready}/${record.podsReady.total}`;
   if (record.tier !== undefined) out[RESTORE_DRILL_ANNOTATIONS.tier] = String(record.tier);
   if (record.tierRtoMs !== undefined) out[RESTORE_DRILL_ANNOTATIONS.tierRtoMs] = String(record.tierRtoMs);
+  if (record.timedOut) out[RESTORE_DRILL_ANNOTATIONS.timedOut] = 'true';
   if (record.cleanup) out[RESTORE_DRILL_ANNOTATIONS.cleanup] = record.cleanup;
   return out;
 }

@@ -1,6 +1,7 @@
 import type { BackupFindingsInput } from './backupContext';
 import { evaluateBackupFindings } from './backupFindings';
-import { isRestoreDrill, restoredScheduleOf } from './restoreDrills';
+import { restoreDrillAnnotations, restoreDrillRecordOf } from './restoreDrillRecord';
+import { isKubeyardRestoreDrill, isRestoreDrill, restoredScheduleOf } from './restoreDrills';
 import { DAY_MS, HOUR_MS, backup, clusterInput, restore, schedule, scheduledName, withId } from './testing/builders';
 
 const drill = (completedAgoMs: number, overrides: Parameters<typeof restore>[2] = {}) => restore(scheduledName('nightly', completedAgoMs + DAY_MS), completedAgoMs, overrides);
@@ -15,6 +16,25 @@ describe('isRestoreDrill', () => {
     ['a mix of drill and other mappings', { namespaceMapping: { shop: 'shop-restored', cart: 'cart' } }, false],
   ])('%s: %p', (_, overrides, expected) => {
     expect(isRestoreDrill(restore('b', DAY_MS, overrides))).toBe(expected);
+  });
+});
+
+describe('isKubeyardRestoreDrill', () => {
+  const kubeyard = { 'kubeyard.io/restore-drill': 'true', 'app.kubernetes.io/managed-by': 'kubeyard', 'kubeyard.io/restore-drill-namespace': 'shop' };
+  it.each<[string, Record<string, string> | undefined, boolean]>([
+    ['a drill Kubeyard started', kubeyard, true],
+    ['a velero CLI drill with the drill label only', { 'kubeyard.io/restore-drill': 'true' }, false],
+    ['a restore into <namespace>-restored without labels', undefined, false],
+    ['a drill label of another manager', { ...kubeyard, 'app.kubernetes.io/managed-by': 'helm' }, false],
+  ])('%s: %p', (_, labels, expected) => {
+    expect(isKubeyardRestoreDrill(restore('b', DAY_MS, { labels }))).toBe(expected);
+  });
+});
+
+describe('restore drill records', () => {
+  it('round-trip a timed-out drill', () => {
+    const record = { compliant: false, timedOut: true, cleanup: 'pending', recordedAt: '2025-06-01T00:00:00.000Z' };
+    expect(restoreDrillRecordOf({ metadata: { name: 'r', annotations: restoreDrillAnnotations(record) } })).toEqual(record);
   });
 });
 

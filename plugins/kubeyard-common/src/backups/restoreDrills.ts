@@ -1,12 +1,15 @@
 /*
  * Restore drills (seed 001:8350): a backup is only known to work once it has been restored,
  * into `<namespace>-restored` through namespaceMapping, with the time it took measured against
- * the RTO. A drill is a Restore labelled kubeyard.io/restore-drill=true, or one whose every
- * namespace mapping targets `<namespace>-restored`.
+ * the RTO. For display, a drill is a Restore labelled kubeyard.io/restore-drill=true, or one
+ * whose every namespace mapping targets `<namespace>-restored` (drills run with the velero CLI);
+ * only Kubeyard's own drills (isKubeyardRestoreDrill) are ever followed or cleaned up.
  */
 import type { Finding } from '../findings/types';
+import { KUBEYARD_LABELS, KUBEYARD_MANAGER } from '../tenants/conventions';
 import { BackupContext, BackupRule, isActiveSchedule, veleroObject } from './backupContext';
 import { DAY_MS, describeDuration, parseGoDuration, timestampMs } from './duration';
+import { RESTORE_DRILL_NAMESPACE_LABEL } from './restoreDrillRecord';
 import { VeleroBackup, VeleroRestore, scheduleNameOf } from './veleroTypes';
 
 /** The label that marks a Restore as a drill. */
@@ -21,6 +24,16 @@ export function isRestoreDrill(restore: VeleroRestore): boolean {
   if (restore.metadata.labels?.[RESTORE_DRILL_LABEL] === 'true') return true;
   const mapping = Object.entries(restore.spec.namespaceMapping ?? {});
   return mapping.length > 0 && mapping.every(([from, to]) => to === `${from}-restored`);
+}
+
+/**
+ * Whether Kubeyard started this Restore as a drill (POST /backups/restore-drills): labelled
+ * kubeyard.io/restore-drill=true, managed by kubeyard and naming the drilled namespace. Only
+ * such Restores are followed, recorded and have their `<ns>-restored` namespace removed.
+ */
+export function isKubeyardRestoreDrill(restore: Pick<VeleroRestore, 'metadata'>): boolean {
+  const labels = restore.metadata.labels ?? {};
+  return labels[RESTORE_DRILL_LABEL] === 'true' && labels[KUBEYARD_LABELS.managedBy] === KUBEYARD_MANAGER && Boolean(labels[RESTORE_DRILL_NAMESPACE_LABEL]);
 }
 
 /** Velero names a schedule's backups `<schedule>-<yyyyMMddHHmmss>`. */

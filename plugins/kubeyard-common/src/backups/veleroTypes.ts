@@ -13,6 +13,8 @@ export interface VeleroObjectMeta {
   annotations?: Record<string, string>;
   creationTimestamp?: string;
   uid?: string;
+  /** Read from the cluster (not kept in the fleet index): guards a write against a concurrent one. */
+  resourceVersion?: string;
 }
 
 /** The label Velero puts on every Backup a Schedule creates. */

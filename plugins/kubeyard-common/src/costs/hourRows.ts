@@ -1,6 +1,5 @@
 /*
- * CostHourRow arithmetic: the quantities of a row, pricing them, and adding rows of the same
- * (hour, cluster, namespace, workload) together.
+ * CostHourRow arithmetic: the quantities of a row, an empty row, and pricing one.
  */
 import { CostHourRow, NamespaceAttribution, UnitPrices } from './types';
 
@@ -21,11 +20,6 @@ export const HOUR_ROW_QUANTITIES = [
   'ramCost',
   'pvCost',
 ] as const;
-
-/** The identity of a stored row. */
-export function hourRowKey(row: Pick<CostHourRow, 'hour' | 'cluster' | 'namespace' | 'workload'>): string {
-  return `${row.hour}\u0000${row.cluster}\u0000${row.namespace}\u0000${row.workload}`;
-}
 
 /** A row with every quantity 0. */
 export function emptyHourRow(
@@ -57,26 +51,4 @@ export function priceHourRow(row: CostHourRow, prices: UnitPrices): CostHourRow 
   row.ramCost = (row.ramChargedByteHours / GIB) * prices.ramGiBHour;
   row.pvCost = (row.pvByteHours / GIB) * prices.pvGiBHour;
   return row;
-}
-
-/**
- * Adds rows with the same key (what the store does when a later sample covers more of an
- * hour). Minutes add too: two samples of one hour cover disjoint parts of it. The attribution
- * of the later row wins, so a namespace handed to a new owner mid-hour goes to the new owner.
- */
-export function mergeHourRows(rows: Iterable<CostHourRow>): CostHourRow[] {
-  const merged = new Map<string, CostHourRow>();
-  for (const row of rows) {
-    const key = hourRowKey(row);
-    const into = merged.get(key);
-    if (!into) {
-      merged.set(key, { ...row });
-      continue;
-    }
-    for (const field of HOUR_ROW_QUANTITIES) into[field] += row[field];
-    into.tenant = row.tenant;
-    into.owner = row.owner;
-    into.costCenter = row.costCenter;
-  }
-  return [...merged.values()];
 }

@@ -1,8 +1,8 @@
 export * from './types';
 export { hourSlices, hourStartMs, toEpochMs } from './hourSlices';
 export type { HourSlice } from './hourSlices';
-export { parseIsoTime } from './isoTime';
-export { GIB, HOUR_ROW_QUANTITIES, emptyHourRow, hourRowKey, mergeHourRows, priceHourRow } from './hourRows';
+export { isCalendarDate, parseIsoTime } from './isoTime';
+export { GIB, HOUR_ROW_QUANTITIES, emptyHourRow, priceHourRow } from './hourRows';
 export { integrateSample } from './integrateSample';
 export type { IntegrateSampleOptions, NamespaceAttributionSource, SampleIntegration } from './integrateSample';
 export { ANY_CLUSTER, parsePriceList, priceAt, priceChangeSchema, priceListSchema } from './prices';

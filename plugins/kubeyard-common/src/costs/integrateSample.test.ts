@@ -1,6 +1,6 @@
 import { IDLE_KEY } from '../api/costTypes';
 import { MINUTE_MS } from '../backups/duration';
-import { GIB, mergeHourRows } from './hourRows';
+import { GIB, HOUR_ROW_QUANTITIES } from './hourRows';
 import { integrateSample, IntegrateSampleOptions } from './integrateSample';
 import { priceAt } from './prices';
 import { plusMinutes, pod, sample } from './testing/builders';
@@ -129,6 +129,18 @@ describe('integrateSample over a stream of samples', () => {
     { cluster: '*', effectiveFrom: '2026-11-22T13:00:00Z', cpuCoreHour: 0.08, ramGiBHour: 0.02, pvGiBHour: 0.002 },
   ];
   const options = { ...base, prices, maxGapMs: 12 * MINUTE_MS };
+
+  /** Adds the rows of each (hour, namespace, workload) up, as the store does with later samples of an hour. */
+  function mergeHourRows(rows: CostHourRow[]): CostHourRow[] {
+    const merged = new Map<string, CostHourRow>();
+    for (const row of rows) {
+      const key = [row.hour, row.cluster, row.namespace, row.workload].join('\u0000');
+      const into = merged.get(key);
+      if (!into) merged.set(key, { ...row });
+      else for (const field of HOUR_ROW_QUANTITIES) into[field] += row[field];
+    }
+    return [...merged.values()];
+  }
 
   function integrateAll(stream: ClusterCostSample[]) {
     let watermark: string | undefined;

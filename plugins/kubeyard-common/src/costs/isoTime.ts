@@ -2,7 +2,8 @@
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-function isCalendarDate(ymd: string): boolean {
+/** Whether `ymd` is a real `YYYY-MM-DD` date (not 2026-02-30, not 2026-2-3). */
+export function isCalendarDate(ymd: string): boolean {
   // Date.parse rolls 2026-02-30 over to March 2; a real date survives the round trip.
   const ms = Date.parse(`${ymd}T00:00:00Z`);
   return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === ymd;

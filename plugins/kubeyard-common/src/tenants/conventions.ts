@@ -13,6 +13,12 @@ export const KUBEYARD_LABELS = {
   environment: 'kubeyard.io/environment',
 } as const;
 
+/**
+ * Backstage's link between a catalog Component (annotation) and its pods (label of the same
+ * name), as the Kubernetes plugin reads it.
+ */
+export const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
+
 /** The value of `app.kubernetes.io/managed-by` on Kubeyard's objects. */
 export const KUBEYARD_MANAGER = 'kubeyard';
 

@@ -28,12 +28,14 @@ export type { BackupTier, BackupTierTargets } from './backupTiers';
 export {
   KUBEYARD_LABELS,
   KUBEYARD_MANAGER,
+  KUBERNETES_ID_ANNOTATION,
   NAMESPACE_NAME_LABEL,
   encodeEntityRefLabel,
   decodeEntityRefLabel,
   tenantLabels,
   tenantSelector,
 } from './conventions';
+export { labelValueProblem } from './kubernetesNames';
 export { parseMemberRef, stringifyMemberRef } from './catalogRefs';
 export type { CatalogMemberRef, MemberKind } from './catalogRefs';
 export { manifestKey } from './manifests';

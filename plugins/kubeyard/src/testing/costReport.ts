@@ -125,6 +125,14 @@ export function costReport(
       Date.parse(r.hour) >= window.start &&
       Date.parse(r.hour) < window.end,
   );
+  // As the backend: a budget's month-to-date counts every cluster and namespace, so a report
+  // narrowed to part of them shows none.
+  const narrowed =
+    query.cluster ||
+    query.namespace ||
+    (query.entityRef &&
+      parseEntityRef(query.entityRef).kind.toLocaleLowerCase('en-US') ===
+        'component');
   const tenants = new Set(inWindow.map(r => r.tenant));
   const owners = inWindow.map(r => r.owner);
   const clusters = new Set(fixture.rows.filter(include).map(r => r.cluster));
@@ -144,6 +152,7 @@ export function costReport(
     idle: fixture.idle,
     ...aggregated,
     budgets: fixture.budgets
+      .filter(() => !narrowed)
       .filter(b =>
         b.kind === 'tenant'
           ? tenants.has(b.key)

@@ -19,7 +19,7 @@ export function createRestoreDrillAction(options: RestoreDrillActionOptions) {
   return createTemplateAction({
     id: 'kubeyard:backup:restore-drill',
     description:
-      "Restores the newest Completed backup of a tenant namespace into <namespace>-restored (Velero namespaceMapping), waits for the restore and for the restored pods to be Ready, records the measured RTO against the tenant's backup tier, and deletes the copy unless told to keep it. Fails the step when the restore fails; an RTO over the tier's is a warning.",
+      "Restores the newest Completed backup of a tenant namespace into <namespace>-restored (Velero namespaceMapping; Ingresses, HTTPRoutes and CronJobs are not restored, so the copy neither serves production hostnames nor runs production schedules), waits for the restore and for the restored pods to be Ready, records the measured RTO against the tenant's backup tier, and deletes the copy unless told to keep it. Fails the step when the restore fails or times out; an RTO over the tier's is a warning.",
     examples,
     schema: {
       input: z =>
@@ -74,6 +74,9 @@ export function createRestoreDrillAction(options: RestoreDrillActionOptions) {
       ctx.output('tierRto', durationText(record.tierRtoMs));
       ctx.output('compliant', record.compliant);
       ctx.logger.info(`Restored namespace ${done.restoredNamespace}: ${record.cleanup ?? 'left as it is'}`);
+      if (record.timedOut) {
+        throw new Error(`Restore drill ${id} timed out: the Restore was still ${done.phase ?? 'New'}; ${done.restoredNamespace} is removed once it ends`);
+      }
       if (done.phase !== 'Completed' && done.phase !== 'PartiallyFailed') {
         const reasons = [done.failureReason, ...(done.validationErrors ?? [])].filter(Boolean).join('; ');
         throw new Error(`Restore drill ${id} failed: the Restore ended ${done.phase ?? 'without a phase'}${reasons ? `: ${reasons}` : ''}`);

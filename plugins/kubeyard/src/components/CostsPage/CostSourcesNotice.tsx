@@ -26,7 +26,8 @@ function lastSample(source: CostSourceStatus): string {
 
 /**
  * Where the report's data comes from, and what is missing: clusters whose collection fails and
- * stretches without samples are warnings, since their cost is understated, never left out.
+ * stretches without samples are warnings, since their cost is understated, never left out;
+ * clusters sampled with less than usual (e.g. no metrics.k8s.io) say what was assumed.
  */
 export function CostSourcesNotice(props: {
   report: CostReport;
@@ -34,6 +35,7 @@ export function CostSourcesNotice(props: {
 }) {
   const { report, compact = false } = props;
   const failing = report.sources.filter(s => s.error);
+  const degraded = report.sources.filter(s => s.warning && !s.error);
   const { gaps } = report;
   return (
     <>
@@ -48,6 +50,20 @@ export function CostSourcesNotice(props: {
               <div key={s.cluster}>
                 {s.cluster}: {s.error} ({lastSample(s)}). Its costs since then
                 are missing.
+              </div>
+            ))}
+          </Alert>
+        </Box>
+      )}
+      {degraded.length > 0 && (
+        <Box mb={2}>
+          <Alert severity="info">
+            <AlertTitle>
+              Costs of {pluralize(degraded.length, 'cluster')} are estimated
+            </AlertTitle>
+            {degraded.map(s => (
+              <div key={s.cluster}>
+                {s.cluster}: {s.warning}.
               </div>
             ))}
           </Alert>

@@ -247,6 +247,14 @@ describe('CostsPage', () => {
       ),
     ).toBeInTheDocument();
     expect(
+      screen.getByText('Costs of 1 cluster are estimated'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'prod-us-east: metrics.k8s.io not served (HTTP 404): usage counted as requests.',
+      ),
+    ).toBeInTheDocument();
+    expect(
       screen.getByText('2 gaps in this window: costs are understated'),
     ).toBeInTheDocument();
     expect(

@@ -1,4 +1,8 @@
-import { MAX_COST_WINDOW_DAYS } from '@kubeyard/backstage-plugin-kubeyard-common';
+import {
+  isCalendarDate,
+  MAX_COST_WINDOW_DAYS,
+  parseIsoTime,
+} from '@kubeyard/backstage-plugin-kubeyard-common';
 
 /*
  * The windows the Costs page offers. Reports bucket by UTC day, so windows are whole UTC days:
@@ -42,10 +46,7 @@ function isoDay(ms: number): string {
 
 /** UTC midnight of a `YYYY-MM-DD` day, or undefined when it is not a real date. */
 export function parseDay(text: string): number | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return undefined;
-  const ms = Date.parse(`${text}T00:00:00Z`);
-  // Date.parse rolls 2025-02-30 over to March; a real date prints back the same.
-  return Number.isNaN(ms) || isoDay(ms) !== text ? undefined : ms;
+  return isCalendarDate(text) ? parseIsoTime(text) : undefined;
 }
 
 /** Whether a search parameter names a period. */

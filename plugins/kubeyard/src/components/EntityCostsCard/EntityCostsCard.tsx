@@ -9,6 +9,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import {
   costQueryString,
+  KUBERNETES_ID_ANNOTATION,
   type CostGroupBy,
   type CostQuery,
   type CostReport,
@@ -24,9 +25,6 @@ import { CostSourcesNotice } from '../CostsPage/CostSourcesNotice';
 import { GROUP_BY_LABELS } from '../CostsPage/costLabels';
 import { PollingContent } from '../shared';
 import { CostSparkline } from './CostSparkline';
-
-/** The annotation that links a Component to its pods (the backend needs it to narrow costs). */
-export const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
 
 /** What the card says about an entity's costs, by kind. */
 interface CostSubject {
