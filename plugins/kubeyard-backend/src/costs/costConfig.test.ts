@@ -1,7 +1,7 @@
-import { ConfigReader } from '@backstage/config';
+import { ConfigReader, type JsonObject } from '@backstage/config';
 import { readCostConfig } from './costConfig';
 
-const read = (costs: Record<string, unknown>) => readCostConfig(new ConfigReader({ kubeyard: { costs } }));
+const read = (costs: JsonObject) => readCostConfig(new ConfigReader({ kubeyard: { costs } }));
 
 describe('readCostConfig', () => {
   it('stores group budgets as full lower-case refs, Groups in default by default', () => {

@@ -20,6 +20,7 @@ import {
   type CostSourceStatus,
   type Finding,
 } from '@kubeyard/backstage-plugin-kubeyard-common';
+import { RequestValidationError } from '../tenants/routeHelpers';
 import { costBudgets, type BudgetTenant } from './costBudgets';
 import type { CostCatalog, CostGroup } from './costCatalog';
 import type { CostConfig } from './costConfig';
@@ -27,7 +28,6 @@ import type { CostScope } from './costPermissions';
 import { KEY_COLUMNS, type KeyColumn } from './costRows';
 import type { CostStore } from './CostStore';
 import { hourlyDetailProblems, hourlyRetentionStart, readCostRows } from './readCostRows';
-import { RequestValidationError } from '../tenants/routeHelpers';
 
 const HOUR = 3_600_000;
 /** Hours of history the waste rule looks at (it needs 6 consecutive ones). */

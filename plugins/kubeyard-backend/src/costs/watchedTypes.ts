@@ -1,4 +1,4 @@
-import { parseMemoryBytes } from '@kubeyard/backstage-plugin-kubeyard-common';
+import { tryParseQuantity } from '@kubeyard/backstage-plugin-kubeyard-common';
 import { FLEET_TYPES, type KubeObject, type WatchedType } from '../fleet';
 
 /** A PersistentVolumeClaim as the cost model reads it. */
@@ -10,20 +10,11 @@ export interface PersistentVolumeClaimInfo {
   bytes: number;
 }
 
-function bytes(value: unknown): number | undefined {
-  if (value === undefined || value === null) return undefined;
-  try {
-    return parseMemoryBytes(String(value));
-  } catch {
-    return undefined;
-  }
-}
-
 /** Projects a PersistentVolumeClaim to its phase and size. */
 export function projectPersistentVolumeClaim(obj: KubeObject): PersistentVolumeClaimInfo {
   // A bound volume may be larger than asked for (storage classes round up): the capacity is
   // what is paid for.
-  const size = bytes(obj.status?.capacity?.storage) ?? bytes(obj.spec?.resources?.requests?.storage) ?? 0;
+  const size = tryParseQuantity(obj.status?.capacity?.storage) ?? tryParseQuantity(obj.spec?.resources?.requests?.storage) ?? 0;
   return {
     namespace: obj.metadata?.namespace ?? '',
     name: obj.metadata?.name ?? '',

@@ -98,7 +98,7 @@ describe('EntityCostsCard', () => {
     );
   });
 
-  it("shows a Component's workloads across namespaces, and the budgets they count against", async () => {
+  it("shows a Component's workloads across namespaces, without budgets (they cover more than its pods)", async () => {
     const api = new MockKubeyardApi();
     await renderCard(component('checkout'), api);
     const report = await api.getCosts({
@@ -117,9 +117,10 @@ describe('EntityCostsCard', () => {
         `last 30 days, ${usd(report.totals.totalCost / 30)} per day`,
       ),
     ).toBeInTheDocument();
+    expect(report.budgets).toEqual([]);
     expect(
-      screen.getByTestId('budget-group:default/team-checkout'),
-    ).toBeInTheDocument();
+      screen.queryByTestId('budget-group:default/team-checkout'),
+    ).not.toBeInTheDocument();
   });
 
   it('explains how costs are attributed when there are none, and warns about collection gaps', async () => {
