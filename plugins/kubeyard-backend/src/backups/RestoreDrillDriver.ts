@@ -1,11 +1,12 @@
 /*
  * Carries a restore drill to its end: waits for the Restore's final phase, then for the
  * restored pods to be Ready, deletes `<ns>-restored` (unless kept, and only the namespace
- * Kubeyard created for this drill), and writes the result onto the Restore. Everything it
- * needs is on the Restore, so whichever backend instance is asked about an unfinished drill
- * can take it up (after a restart too). Deadlines count from the Restore's creationTimestamp on
- * the cluster's clock; the result is written once (optimistic concurrency on the Restore), and
- * a drill recorded by someone else is left alone.
+ * Kubeyard created for this drill), and writes the result onto the Restore and into the
+ * database (RestoreDrillStore: Velero deletes the Restore with its backup, long before the next
+ * drill is due). Everything it needs is on the Restore, so whichever backend instance is asked
+ * about an unfinished drill can take it up (after a restart too). Deadlines count from the
+ * Restore's creationTimestamp on the cluster's clock; the result is written once (optimistic
+ * concurrency on the Restore), and a drill recorded by someone else is left alone.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import type { LoggerService } from '@backstage/backend-plugin-api';
@@ -21,9 +22,11 @@ import {
 import { describeKubeError, httpStatusOf, type TenantClusterClient, type TenantClusterClients } from '../tenants';
 import { millis } from './backupViews';
 import { measureRestoreDrill } from './measureRestoreDrill';
+import { recordedDrillOf } from './recordedDrills';
 import { removeDrillNamespace } from './restoreDrillNamespace';
 import { restoreDrillOperation } from './restoreDrillOperation';
 import { restoredPods, type RestoredPods } from './restoredPods';
+import type { RestoreDrillStore } from './RestoreDrillStore';
 
 /** How a drill is followed (`kubeyard.backups.*` in config, in seconds there). */
 export interface RestoreDrillTimings {
@@ -61,6 +64,8 @@ export class RestoreDrillDriver {
     readonly logger: LoggerService,
     readonly timings: RestoreDrillTimings,
     private readonly now: () => Date = () => new Date(),
+    /** Where results are kept once the Restore is gone; without it only the Restore holds them. */
+    private readonly store?: Pick<RestoreDrillStore, 'upsert'>,
   ) {}
 
   /**
@@ -140,7 +145,7 @@ export class RestoreDrillDriver {
         cleanup: drill.keep ? 'kept' : RESTORE_DRILL_CLEANUP_PENDING,
         recordedAt: this.now().toISOString(),
       };
-      await this.record(client, ref, { ...measureRestoreDrill(restore, undefined, record.cleanup!, this.now()), ...record });
+      await this.record(client, cluster, ref, { ...measureRestoreDrill(restore, undefined, record.cleanup!, this.now()), ...record });
       this.logger.info(`restore drill ${cluster}/${ref.metadata.name} of ${drill.namespace}: timed out in phase ${restore.status?.phase ?? 'New'}`);
       return;
     }
@@ -163,7 +168,7 @@ export class RestoreDrillDriver {
     if (!latest || recorded(latest)) return;
     const cleanup = drill.keep ? 'kept' : await removeDrillNamespace(client, drill.namespace, restore.metadata.name);
     const record = measureRestoreDrill(restore, pods, cleanup, this.now());
-    if (!(await this.record(client, ref, record, latest))) return;
+    if (!(await this.record(client, cluster, ref, record, latest))) return;
     const rto = record.rtoMs !== undefined ? `RTO ${Math.round(record.rtoMs / 1000)} s` : 'no RTO';
     this.logger.info(`restore drill ${cluster}/${ref.metadata.name} of ${drill.namespace}: ${restore.status?.phase}, ${rto}, compliant ${record.compliant}, namespace ${cleanup}`);
   }
@@ -174,25 +179,27 @@ export class RestoreDrillDriver {
     if (!record || record.cleanup !== RESTORE_DRILL_CLEANUP_PENDING || !isFinalRestorePhase(restore.status?.phase)) return;
     const drill = restoreDrillOperation(cluster, restore);
     const cleanup = await removeDrillNamespace(client, drill.namespace, restore.metadata.name);
-    await this.record(client, ref, { ...record, cleanup }, restore);
+    await this.record(client, cluster, ref, { ...record, cleanup }, restore);
     this.logger.info(`restore drill ${cluster}/${ref.metadata.name} of ${drill.namespace}: the Restore ended ${restore.status?.phase}, namespace ${cleanup}`);
   }
 
   /**
    * Writes the record onto the Restore as it was read (`basis`, else read now), guarded by its
-   * resourceVersion; false when someone else changed it first (another instance recorded it).
+   * resourceVersion, then to the database; false when someone else changed the Restore first
+   * (another instance recorded it, and writes the row).
    */
-  private async record(client: TenantClusterClient, ref: RestoreRef, record: RestoreDrillRecord, basis?: VeleroRestore): Promise<boolean> {
+  private async record(client: TenantClusterClient, cluster: string, ref: RestoreRef, record: RestoreDrillRecord, basis?: VeleroRestore): Promise<boolean> {
     const current = basis ?? ((await client.get(ref)) as unknown as VeleroRestore | undefined);
     if (!current) return false;
     const previous = restoreDrillRecordOf(current);
     if (previous && previous.cleanup !== RESTORE_DRILL_CLEANUP_PENDING) return false;
     try {
       await client.mergePatch(ref, { metadata: { resourceVersion: current.metadata.resourceVersion, annotations: restoreDrillAnnotations(record) } });
-      return true;
     } catch (error) {
       if (httpStatusOf(error) === 409) return false;
       throw error;
     }
+    await this.store?.upsert(recordedDrillOf(cluster, current, record));
+    return true;
   }
 }

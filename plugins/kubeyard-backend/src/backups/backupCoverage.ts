@@ -18,9 +18,10 @@ import {
   type RpoStatus,
   type BackupSpec,
   type FindingObject,
+  type VeleroRestore,
 } from '@kubeyard/backstage-plugin-kubeyard-common';
 import type { ClusterSnapshot } from '../fleet';
-import type { BackupEvaluator } from './BackupEvaluator';
+import type { BackupEvaluation } from './BackupEvaluator';
 import type { BackupScope } from './backupScope';
 import { restoreView } from './backupViews';
 import { coverageInput } from './coverageInput';
@@ -68,14 +69,20 @@ function combineRpo(tier: RecoveryTier, results: RpoResult[]): RpoStatus {
   };
 }
 
+/** A cluster's Restores, recorded drills included (ClusterBackupFacts.restores). */
+interface ClusterRestores {
+  cluster: string;
+  restores: VeleroRestore[];
+}
+
 function drillTime(drill: RestoreView): number {
   return Date.parse(drill.completionTimestamp ?? drill.startTimestamp ?? '') || 0;
 }
 
 /** The newest drill that restored one of the namespaces (by namespaceMapping, or the restore's included namespaces). */
-function lastDrill(objects: ClusterVeleroObjects[], namespaces?: Map<string, Set<string>>): RestoreView | undefined {
+function lastDrill(clusters: ClusterRestores[], namespaces?: Map<string, Set<string>>): RestoreView | undefined {
   let newest: RestoreView | undefined;
-  for (const cluster of objects) {
+  for (const cluster of clusters) {
     const wanted = namespaces?.get(cluster.cluster);
     if (namespaces && !wanted) continue;
     for (const restore of cluster.restores) {
@@ -90,10 +97,10 @@ function lastDrill(objects: ClusterVeleroObjects[], namespaces?: Map<string, Set
 }
 
 /** Coverage of every namespace in the fleet (no filter), or of a scope with its RPO and last drill. */
-export function backupCoverage(snapshots: ClusterSnapshot[], evaluator: BackupEvaluator, now: Date, scope?: BackupScope): CoverageResponse {
+export function backupCoverage(snapshots: ClusterSnapshot[], evaluator: BackupEvaluation, now: Date, scope?: BackupScope): CoverageResponse {
   if (!scope) {
     const facts = snapshots.map(s => evaluator.evaluate(s, now));
-    const drill = lastDrill(facts.map(f => f.objects));
+    const drill = lastDrill(facts.map(f => ({ cluster: f.objects.cluster, restores: f.restores })));
     return {
       namespaces: facts.flatMap(f => f.coverage.namespaces),
       ignoredSchedules: facts.flatMap(f => f.coverage.ignoredSchedules),
@@ -103,12 +110,12 @@ export function backupCoverage(snapshots: ClusterSnapshot[], evaluator: BackupEv
 
   const response: CoverageResponse = { namespaces: [], ignoredSchedules: [] };
   const rpoResults: RpoResult[] = [];
-  const objectsInScope: ClusterVeleroObjects[] = [];
+  const restoresInScope: ClusterRestores[] = [];
   for (const snapshot of snapshots) {
     const namespaces = scope.namespaces.get(snapshot.name);
     if (!namespaces) continue;
-    const { objects } = evaluator.evaluate(snapshot, now);
-    objectsInScope.push(objects);
+    const { objects, restores } = evaluator.evaluate(snapshot, now);
+    restoresInScope.push({ cluster: snapshot.name, restores });
     const input = coverageInput(snapshot, objects, namespaces);
     if (scope.includesWorkload) input.workloads = input.workloads.filter(scope.includesWorkload);
     const result = evaluateCoverage(input);
@@ -125,7 +132,7 @@ export function backupCoverage(snapshots: ClusterSnapshot[], evaluator: BackupEv
     if (rpoResults.length === 0) rpoResults.push(evaluateRpo({ tier: scope.tier, now, object: scope.object, coveringSchedules: [], backups: [] }));
     response.rpo = combineRpo(scope.tier, rpoResults);
   }
-  const drill = lastDrill(objectsInScope, scope.namespaces);
+  const drill = lastDrill(restoresInScope, scope.namespaces);
   if (drill) response.lastDrill = drill;
   return response;
 }

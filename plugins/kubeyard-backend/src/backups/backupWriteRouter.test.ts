@@ -1,4 +1,7 @@
 import type {
+  BackupsResponse,
+  ClusterBackupsResponse,
+  CoverageResponse,
   RestoreDrillOperation,
   RestoreDrillsResponse,
   TenantBackupOperation,
@@ -269,6 +272,55 @@ describe('backup write API', () => {
       const next = await run({ cluster: 'alpha', namespace: 'shop' });
       expect(next.record).toMatchObject({ cleanup: 'deleted', compliant: true });
       expect(next.restoreName).not.toBe(kept.restoreName);
+    });
+
+    it('still counts a drill once Velero deleted its Restore: history, last drill, drill cadence', async () => {
+      const client = clusterClient(sim, 'alpha');
+      const scheduleRef = { apiVersion: 'velero.io/v1', kind: 'Schedule', metadata: { name: SCHEDULES[0], namespace: 'velero' } };
+      const overdue = async () =>
+        ((await request(server).get(api('/backups'))).body as BackupsResponse).findings.some(
+          f => f.id === 'restore.drill-overdue' && f.object.cluster === 'alpha' && f.object.name === SCHEDULES[0],
+        );
+      // A backup of the daily Schedule, as Velero makes them.
+      const backupName = `${SCHEDULES[0]}-20250601120000`;
+      await client.create({
+        apiVersion: 'velero.io/v1',
+        kind: 'Backup',
+        metadata: { name: backupName, namespace: 'velero', labels: { 'velero.io/schedule-name': SCHEDULES[0] } },
+        spec: { includedNamespaces: ['shop'], storageLocation: 'default' },
+      });
+      await follow<ClusterBackupsResponse>('/backups/clusters/alpha', body => body.backups.some(b => b.name === backupName && b.phase === 'Completed'), 60_000);
+      await sim.clock.advance(2 * 3_600_000);
+      // The views judge on the wall clock, the simulated fleet lives in 2025: a cadence that ends
+      // an hour after the Schedule's creation, counted to now, makes it overdue until a drill
+      // ran in the last two (simulated) hours.
+      const created = Date.parse(String((await client.get(scheduleRef))!.metadata!.creationTimestamp));
+      const cadence = `${Math.round((Date.now() - created) / 1000) - 3_600}s`;
+      await client.mergePatch(scheduleRef, { metadata: { annotations: { 'kubeyard.io/restore-drill-cadence': cadence } } });
+      await eventually('the drill overdue', overdue);
+
+      const done = await run({ cluster: 'alpha', namespace: 'shop', backupName });
+      expect(done.record).toMatchObject({ compliant: true, cleanup: 'deleted' });
+      await eventually('the drill counted', async () => !(await overdue()));
+      // Velero's garbage collector deletes a Restore together with its backup.
+      await client.delete({ apiVersion: 'velero.io/v1', kind: 'Restore', metadata: { name: done.restoreName, namespace: 'velero' } });
+      await eventually('the Restore gone from the index', async () => {
+        const cluster = (await request(server).get(api('/backups/clusters/alpha'))).body as ClusterBackupsResponse;
+        return !cluster.restores.some(r => r.name === done.restoreName);
+      });
+
+      const history = (await request(server).get(api('/backups/restore-drills'))).body as RestoreDrillsResponse;
+      expect(history.drills.find(d => d.name === done.restoreName)).toMatchObject({
+        cluster: 'alpha',
+        backupName,
+        phase: 'Completed',
+        drill: true,
+        namespaceMapping: { shop: 'shop-restored' },
+        record: done.record,
+      });
+      const coverage = (await request(server).get(api('/backups/coverage?tenant=shop'))).body as CoverageResponse;
+      expect(coverage.lastDrill).toMatchObject({ cluster: 'alpha', name: done.restoreName, record: done.record });
+      expect(await overdue()).toBe(false);
     });
   });
 });

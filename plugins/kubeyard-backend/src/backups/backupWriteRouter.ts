@@ -29,6 +29,7 @@ import {
 } from './backupRequests';
 import { getRestoreDrill } from './getRestoreDrill';
 import { DEFAULT_RESTORE_DRILL_TIMINGS, RestoreDrillDriver, type RestoreDrillTimings } from './RestoreDrillDriver';
+import type { RestoreDrillStore } from './RestoreDrillStore';
 import { startRestoreDrill, type RestoreDrillContext } from './startRestoreDrill';
 import { tenantBackupTarget } from './tenantBackupTarget';
 import { getTenantBackup, startTenantBackup } from './tenantBackups';
@@ -42,6 +43,8 @@ export interface BackupWriteRouterOptions {
   httpAuth: HttpAuthService;
   auditor: AuditorService;
   logger: LoggerService;
+  /** Where drill results are recorded besides their Restore. */
+  drills?: Pick<RestoreDrillStore, 'upsert'>;
   timings?: Partial<RestoreDrillTimings>;
   now?: () => Date;
 }
@@ -49,7 +52,7 @@ export interface BackupWriteRouterOptions {
 /** The router and the drill driver to stop at shutdown. */
 export function createBackupWriteRouter(options: BackupWriteRouterOptions): { router: express.Router; driver: RestoreDrillDriver } {
   const { fleet, clients, registry, authorizer, httpAuth, auditor, now = () => new Date() } = options;
-  const driver = new RestoreDrillDriver(clients, options.logger, { ...DEFAULT_RESTORE_DRILL_TIMINGS, ...options.timings }, now);
+  const driver = new RestoreDrillDriver(clients, options.logger, { ...DEFAULT_RESTORE_DRILL_TIMINGS, ...options.timings }, now, options.drills);
   const ctx: RestoreDrillContext = { fleet, clients, registry, authorizer, driver, now };
   const router = Router();
   router.use(express.json({ limit: '64kb' }));

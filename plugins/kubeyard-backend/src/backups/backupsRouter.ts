@@ -1,6 +1,7 @@
 /*
- * The backup read API, from the fleet index: GET /backups, /backups/clusters/:name,
- * /backups/coverage?entityRef=|tenant=, /backups/restore-drills.
+ * The backup read API, from the fleet index and the drills recorded in the database (never a
+ * cluster): GET /backups, /backups/clusters/:name, /backups/coverage?entityRef=|tenant=,
+ * /backups/restore-drills.
  */
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
@@ -14,12 +15,15 @@ import { entityScope, tenantScope } from './backupScope';
 import { backupsSummary } from './backupsSummary';
 import { clusterBackups } from './clusterBackups';
 import { restoreDrillHistory } from './restoreDrillHistory';
+import type { RestoreDrillStore } from './RestoreDrillStore';
 
 /** Dependencies of {@link addBackupRoutes}. */
 export interface BackupRoutesOptions {
   fleet: FleetIndex;
   catalog: CatalogService;
   httpAuth: HttpAuthService;
+  /** The recorded restore drills; without it drills are known only while their Restore exists. */
+  drills?: Pick<RestoreDrillStore, 'list'>;
   /** The current time; the wall clock unless a test says otherwise. */
   now?: () => Date;
 }
@@ -32,11 +36,13 @@ function singleQuery(value: unknown, name: string): string | undefined {
 }
 
 /** Adds the backup read routes to a router (one whose async errors reach the error handler, e.g. express-promise-router). */
-export function addBackupRoutes(router: Router, { fleet, catalog, httpAuth, now = () => new Date() }: BackupRoutesOptions): void {
+export function addBackupRoutes(router: Router, { fleet, catalog, httpAuth, drills, now = () => new Date() }: BackupRoutesOptions): void {
   const evaluator = new BackupEvaluator();
+  /** The evaluator with the recorded drills of the clusters (all unless given) bound. */
+  const evaluation = async (clusters?: string[]) => (drills ? evaluator.withRecorded(await drills.list({ clusters })) : evaluator);
 
   router.get('/backups', async (_req, res) => {
-    res.json(backupsSummary(fleet.clusters(), evaluator, now()));
+    res.json(backupsSummary(fleet.clusters(), await evaluation(), now()));
   });
 
   router.get('/backups/clusters/:name', async (req, res) => {
@@ -44,7 +50,7 @@ export function addBackupRoutes(router: Router, { fleet, catalog, httpAuth, now 
     if (!snapshot) {
       throw new NotFoundError(`no cluster named "${req.params.name}"; configured clusters: ${fleet.clusters().map(c => c.name).join(', ') || 'none'}`);
     }
-    res.json(clusterBackups(snapshot, evaluator, now()));
+    res.json(clusterBackups(snapshot, await evaluation([snapshot.name]), now()));
   });
 
   router.get('/backups/coverage', async (req, res) => {
@@ -55,11 +61,11 @@ export function addBackupRoutes(router: Router, { fleet, catalog, httpAuth, now 
     }
     const snapshots = fleet.clusters();
     if (tenant !== undefined) {
-      res.json(backupCoverage(snapshots, evaluator, now(), tenantScope(tenant, snapshots)));
+      res.json(backupCoverage(snapshots, await evaluation(), now(), tenantScope(tenant, snapshots)));
       return;
     }
     if (rawRef === undefined) {
-      res.json(backupCoverage(snapshots, evaluator, now()));
+      res.json(backupCoverage(snapshots, await evaluation(), now()));
       return;
     }
     let entityRef: string;
@@ -71,10 +77,10 @@ export function addBackupRoutes(router: Router, { fleet, catalog, httpAuth, now 
     const credentials = await httpAuth.credentials(req);
     const entity = await catalog.getEntityByRef(entityRef, { credentials });
     if (!entity) throw new NotFoundError(`no catalog entity ${entityRef}`);
-    res.json(backupCoverage(snapshots, evaluator, now(), entityScope(entityRef, entity, snapshots)));
+    res.json(backupCoverage(snapshots, await evaluation(), now(), entityScope(entityRef, entity, snapshots)));
   });
 
   router.get('/backups/restore-drills', async (_req, res) => {
-    res.json(restoreDrillHistory(fleet.clusters(), evaluator, now()));
+    res.json(restoreDrillHistory(fleet.clusters(), await evaluation(), now()));
   });
 }

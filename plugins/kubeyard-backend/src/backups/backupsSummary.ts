@@ -8,7 +8,7 @@ import {
   type VeleroSchedule,
 } from '@kubeyard/backstage-plugin-kubeyard-common';
 import type { ClusterSnapshot } from '../fleet';
-import type { BackupEvaluator, ClusterBackupFacts } from './BackupEvaluator';
+import type { BackupEvaluation, ClusterBackupFacts } from './BackupEvaluator';
 import { backupView, backupViewTime, millis, timestamp } from './backupViews';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -73,7 +73,7 @@ export function clusterBackupSummary(snapshot: ClusterSnapshot, facts: ClusterBa
 }
 
 /** GET /backups: every cluster's row, the last 7 days of backups, coverage counts and findings. */
-export function backupsSummary(snapshots: ClusterSnapshot[], evaluator: BackupEvaluator, now: Date): BackupsResponse {
+export function backupsSummary(snapshots: ClusterSnapshot[], evaluator: BackupEvaluation, now: Date): BackupsResponse {
   const clusters: ClusterBackupSummary[] = [];
   const timeline: BackupView[] = [];
   const coverage = { covered: 0, partial: 0, uncovered: 0 };

@@ -1,11 +1,11 @@
 import type { ClusterBackupsResponse } from '@kubeyard/backstage-plugin-kubeyard-common';
 import type { ClusterSnapshot } from '../fleet';
-import type { BackupEvaluator } from './BackupEvaluator';
+import type { BackupEvaluation } from './BackupEvaluator';
 import { sortFindings } from './backupsSummary';
 import { backupView, newestFirst, restoreView, scheduleView, storageLocationView } from './backupViews';
 
 /** GET /backups/clusters/:name: one cluster's locations, schedules, backups (newest first), restores and findings. */
-export function clusterBackups(snapshot: ClusterSnapshot, evaluator: BackupEvaluator, now: Date): ClusterBackupsResponse {
+export function clusterBackups(snapshot: ClusterSnapshot, evaluator: BackupEvaluation, now: Date): ClusterBackupsResponse {
   const { objects, findings } = evaluator.evaluate(snapshot, now);
   const cluster = snapshot.name;
   const restores = objects.restores.map(r => restoreView(cluster, r));

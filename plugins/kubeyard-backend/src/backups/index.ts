@@ -5,3 +5,5 @@ export { createBackupWriteRouter } from './backupWriteRouter';
 export type { BackupWriteRouterOptions } from './backupWriteRouter';
 export { DEFAULT_RESTORE_DRILL_TIMINGS, RestoreDrillDriver } from './RestoreDrillDriver';
 export type { RestoreDrillTimings } from './RestoreDrillDriver';
+export { RestoreDrillStore } from './RestoreDrillStore';
+export type { RecordedRestoreDrill } from './recordedDrills';

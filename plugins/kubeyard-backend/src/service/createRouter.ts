@@ -6,7 +6,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { KUBERNETES_ID_ANNOTATION } from '@kubeyard/backstage-plugin-kubeyard-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { addBackupRoutes } from '../backups';
+import { addBackupRoutes, type RestoreDrillStore } from '../backups';
 import { ClusterEvaluator, clusterDetail, clusterSummary } from '../clusters/clusterViews';
 import { federationView } from '../federation/federationView';
 import type { FleetIndex } from '../fleet';
@@ -17,6 +17,8 @@ export interface RouterOptions {
   fleet: FleetIndex;
   catalog: CatalogService;
   httpAuth: HttpAuthService;
+  /** The recorded restore drills the backup views read besides the index. */
+  drills?: Pick<RestoreDrillStore, 'list'>;
   /** Feature routers mounted after the read API (tenants, ownership). */
   routers?: express.Router[];
 }
@@ -26,7 +28,7 @@ export interface RouterOptions {
  * computed from the fleet index; nothing here waits on a cluster, so one slow or unreachable
  * cluster cannot slow a page down.
  */
-export async function createRouter({ fleet, catalog, httpAuth, routers = [] }: RouterOptions): Promise<express.Router> {
+export async function createRouter({ fleet, catalog, httpAuth, drills, routers = [] }: RouterOptions): Promise<express.Router> {
   const router = Router();
   router.use(express.json());
   const evaluator = new ClusterEvaluator();
@@ -73,7 +75,7 @@ export async function createRouter({ fleet, catalog, httpAuth, routers = [] }: R
     res.json(federationView(fleet.clusters(), id => byKubernetesId.get(id)));
   });
 
-  addBackupRoutes(router, { fleet, catalog, httpAuth });
+  addBackupRoutes(router, { fleet, catalog, httpAuth, drills });
 
   for (const feature of routers) router.use(feature);
 

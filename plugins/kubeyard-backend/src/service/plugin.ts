@@ -2,7 +2,7 @@ import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { ConfigClusterLocator, DEFAULT_WATCHER_OPTIONS, FEDERATION_TYPES, FLEET_TYPES, FleetIndex, TENANT_TYPES } from '../fleet';
-import { BACKUP_TYPES, createBackupWriteRouter, DEFAULT_RESTORE_DRILL_TIMINGS } from '../backups';
+import { BACKUP_TYPES, createBackupWriteRouter, DEFAULT_RESTORE_DRILL_TIMINGS, RestoreDrillStore } from '../backups';
 import { COST_TYPES, createCostFeature } from '../costs';
 import { createOwnershipRouter } from '../ownership/ownershipRouter';
 import {
@@ -81,6 +81,7 @@ export const kubeyardPlugin = createBackendPlugin({
         };
         const tenants = new TenantLifecycle({ registry, clients, logger, options, onTenantChanged });
 
+        const drills = await RestoreDrillStore.create(database);
         const backupWrites = createBackupWriteRouter({
           fleet,
           clients,
@@ -89,6 +90,7 @@ export const kubeyardPlugin = createBackendPlugin({
           httpAuth,
           auditor,
           logger,
+          drills,
           timings: {
             pollIntervalMs: seconds('backups.pollIntervalSeconds', DEFAULT_RESTORE_DRILL_TIMINGS.pollIntervalMs),
             restoreTimeoutMs: seconds('backups.restoreTimeoutSeconds', DEFAULT_RESTORE_DRILL_TIMINGS.restoreTimeoutMs),
@@ -111,6 +113,7 @@ export const kubeyardPlugin = createBackendPlugin({
             fleet,
             catalog,
             httpAuth,
+            drills,
             routers: [
               createTenantRouter({ lifecycle: tenants, registry, clients, fleet, catalog, httpAuth, auditor, authorizer }),
               createOwnershipRouter({ fleet, registry, catalog, httpAuth, authorizer }),

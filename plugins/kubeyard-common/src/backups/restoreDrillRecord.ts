@@ -1,8 +1,8 @@
 /*
- * The result of a restore drill, kept on its Restore as annotations: the Restore is the one
- * record of a drill (the backups views read drills from it), it lives in the cluster, so it
- * outlasts a backend restart and every backend instance sees it, and it goes when Velero
- * removes the Restore together with its backup.
+ * The result of a restore drill, kept on its Restore as annotations: the cluster-side record,
+ * which every backend instance sees. It goes when Velero removes the Restore together with its
+ * backup, so the backend also keeps each result in its database (kubeyard-backend's
+ * RestoreDrillStore) and the backups views read both.
  */
 import type { VeleroRestore } from './veleroTypes';
 
