@@ -1,5 +1,5 @@
-/** A tenant of backup tier 2 on two clusters, as the backup action tests use it. */
-export const backupTenant = {
+/** The payments tenant on two clusters, as the action tests use it. */
+export const paymentsTenant = {
   name: 'payments-prod',
   displayName: 'Payments production',
   owner: 'group:default/team-payments',
@@ -7,5 +7,7 @@ export const backupTenant = {
   environment: 'production' as const,
   costCenter: 'cc-1001',
   contact: 'payments@example.com',
-  backupTier: 2 as const,
 };
+
+/** The payments tenant with backup tier 2, as the backup action tests use it. */
+export const backupTenant = { ...paymentsTenant, backupTier: 2 as const };

@@ -1,20 +1,13 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { NotFoundError } from '@backstage/errors';
+import { paymentsTenant } from '../__testUtils__/backupTenant';
 import { exampleInputs } from '../__testUtils__/exampleInputs';
 import { FakeBackendOptions, FakeKubeyardBackend, startFakeKubeyardBackend } from '../__testUtils__/fakeKubeyardBackend';
 import { ActionRun, runAction } from '../__testUtils__/runAction';
 import { createVerifyTenantAction } from './createVerifyTenantAction';
 import { examples } from './verifyTenant.examples';
 
-const tenant = {
-  name: 'payments-prod',
-  displayName: 'Payments production',
-  owner: 'group:default/team-payments',
-  clusters: ['prod-eu', 'prod-us'],
-  environment: 'production' as const,
-  costCenter: 'cc-1001',
-  contact: 'payments@example.com',
-};
+const tenant = paymentsTenant;
 
 const VIEWER_SECRETS = 'tenant-viewer may not get secrets in payments-prod';
 
