@@ -99,7 +99,7 @@ export class RestoreDrillDriver {
   }
 
   private async sleep(): Promise<void> {
-    await delay(this.timings.pollIntervalMs, undefined, { signal: this.stopping.signal });
+    await delay(this.timings.pollIntervalMs, undefined, { signal: this.stopping.signal, ref: false });
   }
 
   /** The cluster's clock (from its answers), else ours. */

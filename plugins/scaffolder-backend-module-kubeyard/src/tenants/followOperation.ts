@@ -25,7 +25,7 @@ function logStep(logger: LoggerService, step: OperationStep): void {
 /** Waits `ms`, or rejects when the task is cancelled. */
 export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   try {
-    await delay(ms, undefined, { signal });
+    await delay(ms, undefined, { signal, ref: false });
   } catch (error) {
     if (signal?.aborted) throw new Error('the task was cancelled');
     throw error;
