@@ -62,6 +62,14 @@ describe('modelSample', () => {
     expect(sample.allocatableRamBytes).toBe(0);
   });
 
+  it('keeps the capacity of cordoned and NotReady nodes: they are paid for, so it is idle', () => {
+    const cordoned = { ...node('cordoned'), spec: { unschedulable: true } };
+    const notReady = node('not-ready');
+    notReady.status.conditions = [{ type: 'Ready', status: 'False' }];
+    const sample = modelSample(snapshot('prod-us', [node('worker'), cordoned, notReady], []), noMetrics, at);
+    expect(sample.allocatableCpuCores).toBe(12);
+  });
+
   it('skips only pods on fake nodes when a cluster mixes both', () => {
     const fake = { 'vcluster.loft.sh/fake-node': 'true' };
     const mixed = snapshot('mixed', [node('real'), node('virtual', fake)], [pod('a', 'on-real', 'real'), pod('a', 'on-virtual', 'virtual')]);

@@ -1,7 +1,8 @@
 /*
  * The built-in model's sample of one cluster: pods that hold node resources with their
  * requests (from the fleet index) and usage (from metrics.k8s.io), PersistentVolumeClaims per
- * namespace, and the allocatable capacity of the nodes pods can use.
+ * namespace, and the allocatable capacity of the cluster's nodes. A cordoned or NotReady node
+ * is still paid for: its capacity stays in, and what nobody is charged for is idle cost.
  *
  * A virtual cluster (vcluster) runs its pods on its host: inside it they sit on "fake" nodes
  * (label vcluster.loft.sh/fake-node) mirroring host nodes. Those pods and nodes are charged on
@@ -52,7 +53,7 @@ export function modelSample(snapshot: ClusterSnapshot, metrics: PodMetricsReadin
   let allocatableCpuCores = 0;
   let allocatableRamBytes = 0;
   for (const node of nodes) {
-    if (!node.ready || node.unschedulable || virtualNodes.has(node.name)) continue;
+    if (virtualNodes.has(node.name)) continue;
     allocatableCpuCores += node.allocatable.cpuCores;
     allocatableRamBytes += node.allocatable.memoryBytes;
   }
